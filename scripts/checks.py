@@ -1,0 +1,338 @@
+"""Checks of the data against its sources: small functions, one concern each, in one list.
+
+Each check takes the dataset and the loaded source texts and returns diagnostics.
+"""
+from __future__ import annotations
+
+import difflib
+from typing import Callable, Iterable, Optional
+
+from . import dates
+from .dates import DateValue, Mention
+from .diagnostics import Diagnostic, Pos, error, warning
+from .model import Dataset, Dated, Figure
+from .numerals import numbers
+from .source_text import SourceText
+
+Texts = dict[str, SourceText]
+Check = Callable[[Dataset, Texts], list[Diagnostic]]
+
+
+def _at(dataset: Dataset, path: tuple, key: str | None = None) -> Pos:
+    return dataset.document.pos(path + ((key,) if key else ()))
+
+
+def _key_at(dataset: Dataset, path: tuple, key: str) -> Pos:
+    return dataset.document.key_pos(path + (key,))
+
+
+def _shown(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return "«" + (text if len(text) <= limit else text[: limit - 1] + "…") + "»"
+
+
+# --- ids and references -----------------------------------------------------------------
+
+def check_ids(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
+    seen: dict[str, tuple] = {}
+    found = []
+    for entry in [*dataset.sources, *dataset.events, *dataset.figures, *dataset.relations]:
+        if entry.id in seen:
+            first = _at(dataset, seen[entry.id], "id")
+            found.append(error(dataset.path, _at(dataset, entry.at, "id"), "M301", f"duplicate id {entry.id!r}: line {first.line} already uses it; ids must be unique"))
+        else:
+            seen[entry.id] = entry.at
+    return found
+
+
+def check_references(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
+    sources = {s.id for s in dataset.sources}
+    events = {e.id for e in dataset.events}
+    figures = {f.id for f in dataset.figures}
+    found = []
+
+    def expect(value: str, known: set[str], kind: str, path: tuple) -> None:
+        if value not in known:
+            close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            found.append(error(dataset.path, dataset.document.pos(path), "M302", f"no {kind} has the id {value!r}{hint}"))
+
+    for entry in [*dataset.events, *dataset.figures, *dataset.left_out]:
+        expect(entry.source, sources, "source", entry.at + ("source",))
+    for figure in dataset.figures:
+        expect(figure.event, events, "event", figure.at + ("event",))
+    for relation in dataset.relations:
+        for index, part in enumerate(relation.parts):
+            expect(part, figures, "figure", relation.at + ("parts", index))
+        expect(relation.total, figures, "figure", relation.at + ("total",))
+    return found
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+def anchored_quotes(dataset: Dataset) -> Iterable[tuple[str, str, tuple]]:
+    """(source id, quote, path of the quote) for every quote that must point to one place."""
+    for source in dataset.sources:
+        yield source.id, source.title, source.at + ("title",)
+        if source.published.inferred:
+            yield source.id, source.published.inferred.from_quote, source.published.inferred.at + ("from",)
+    for event in dataset.events:
+        yield event.source, event.quote, event.at + ("quote",)
+        if event.date.inferred:
+            yield event.source, event.date.inferred.from_quote, event.date.inferred.at + ("from",)
+    for figure in dataset.figures:
+        yield figure.source, figure.quote, figure.at + ("quote",)
+
+
+def check_quotes(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
+    found = []
+    for source_id, quote, path in anchored_quotes(dataset):
+        text = texts.get(source_id)
+        if text is None:
+            continue
+        count = len(text.find_all(quote))
+        if count == 0:
+            found.append(error(dataset.path, dataset.document.pos(path), "Q500", _not_found(text, quote)))
+        elif count > 1:
+            found.append(error(dataset.path, dataset.document.pos(path), "Q501", f"the quote occurs {count} times in {text.path}; lengthen it so it points to one place"))
+    for entry in dataset.left_out:
+        text = texts.get(entry.source)
+        if text is not None and not text.find_all(entry.quote):
+            found.append(error(dataset.path, _at(dataset, entry.at, "quote"), "Q500", _not_found(text, entry.quote)))
+    return found
+
+
+def _not_found(text: SourceText, quote: str) -> str:
+    near = text.near_miss(quote)
+    if near:
+        begin, stop = near
+        where = text.pos(begin)
+        return (f"the quote is not verbatim: the source writes it with other quotation marks, dashes or spacing, "
+                f"at {text.path}:{where.line}:{where.column}; paste the source's words: {_shown(text.text[begin:stop], 400)}")
+    begin, stop = text.nearest(quote)
+    where = text.pos(begin)
+    return f"the quote is not in {text.path}; the nearest passage is at line {where.line}, column {where.column}: {_shown(text.text[begin:stop])}"
+
+
+def unique_offset(texts: Texts, source_id: str, quote: str) -> Optional[int]:
+    text = texts.get(source_id)
+    if text is None:
+        return None
+    offsets = text.find_all(quote)
+    return offsets[0] if len(offsets) == 1 else None
+
+
+# --- figures ------------------------------------------------------------------------------
+
+def check_figure_values(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
+    found = []
+    for figure in dataset.figures:
+        problem = _value_problem(figure)
+        if problem:
+            code, message = problem
+            found.append(error(dataset.path, _at(dataset, figure.at, "value"), code, message))
+    return found
+
+
+def _value_problem(figure: Figure) -> Optional[tuple[str, str]]:
+    written = list(numbers(figure.quote))
+    matching = [n for n in written if n.value == figure.value]
+    if not matching:
+        others = ", ".join(figure.quote[n.begin:n.stop] for n in written) or "no number"
+        return "F600", f"the value {figure.value} is not written in the figure's quote, which writes {others}"
+    if len(matching) > 1:
+        return "F601", f"the quote writes {figure.value} {len(matching)} times; shorten it so the value is written only once"
+    others = [figure.quote[n.begin:n.stop] for n in written if n.value != figure.value]
+    if others:
+        return "F602", f"the quote also writes {', '.join(others)}; shorten it to the words around {figure.value} alone"
+    return None
+
+
+# --- dates --------------------------------------------------------------------------------
+
+def check_dates(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
+    skip = left_out_spans(dataset, texts)
+    found = []
+    for source in dataset.sources:
+        found += _check_dated(dataset, source.published, None, [])
+    for event in dataset.events:
+        offset = unique_offset(texts, event.source, event.quote)
+        if offset is None:
+            continue  # the quote itself is already diagnosed
+        spans = skip.get(event.source, [])
+        written = [m for m in dates.mentions(event.quote) if not _inside(spans, offset + m.begin, offset + m.stop)]
+        found += _check_dated(dataset, event.date, event.quote, written)
+    return found
+
+
+def _check_dated(dataset: Dataset, dated: Dated, quote: Optional[str], written: list[Mention]) -> list[Diagnostic]:
+    value, found = dated.value, []
+    agreeing = []
+    for mention in written:
+        conflict = dates.conflicts(value, mention)
+        if conflict:
+            shown = dates.mention_text(quote, mention)
+            found.append(error(dataset.path, dataset.document.pos(dated.at), "T700", f"the date {dated.text} disagrees with its quote, which writes {shown!r}: {conflict}"))
+        else:
+            agreeing.append(mention)
+    if found:
+        return found  # what else is wrong with a date its quote contradicts would only add noise
+    has = {part for part in dates.PARTS if value.has(part)}
+    writes = dates.written_parts(value, agreeing)
+    inference = dated.inferred
+    declared = set(inference.parts) if inference else set()
+    for part in sorted(has - writes - declared, key=dates.PARTS.index):
+        where = "the quote does not write" if quote is not None else "nothing in the source writes"
+        found.append(error(dataset.path, dataset.document.pos(dated.at), "T701", f"{where} the {part} of {dated.text}; list {part!r} under inferred.parts, with the passage it comes from"))
+    if inference is None:
+        return found
+    for part in sorted(declared & writes, key=dates.PARTS.index):
+        found.append(error(dataset.path, dataset.document.pos(inference.at + ("parts",)), "T702", f"the quote writes the {part} itself; remove {part!r} from inferred.parts"))
+    for part in sorted(declared - has, key=dates.PARTS.index):
+        found.append(error(dataset.path, dataset.document.pos(inference.at + ("parts",)), "T702", f"the date {dated.text} has no {part}; remove {part!r} from inferred.parts"))
+    inferred = sorted((declared & has) - writes, key=dates.PARTS.index)
+    if inferred and not _basis_writes(value, inference, inferred):
+        parts = " and ".join(inferred)
+        found.append(error(dataset.path, dataset.document.pos(inference.at + ("from",)), "T703", f"the passage under inferred.from does not write the {parts} of {dated.text}"))
+    return found
+
+
+def _basis_writes(value: DateValue, inference, parts: list[str]) -> bool:
+    if inference.by == "anniversary":
+        candidates = dates.anniversary_mentions(inference.from_quote)
+    else:
+        candidates = dates.mentions(inference.from_quote)
+    return any(all(_same_part(value, m, part) for part in parts) for m in candidates)
+
+
+def _same_part(value: DateValue, mention: Mention, part: str) -> bool:
+    if part == "qualifier":
+        return mention.qualifier == value.qualifier
+    return getattr(mention.start, part) == getattr(value.start, part) and getattr(mention.end, part) == getattr(value.end, part)
+
+
+# --- relations ----------------------------------------------------------------------------
+
+def check_relations(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
+    figures = {f.id: f for f in dataset.figures}
+    found = []
+    for relation in dataset.relations:
+        if relation.total not in figures or any(p not in figures for p in relation.parts):
+            continue  # a dangling reference is already diagnosed
+        found += _check_relation(dataset, relation, figures)
+    return found
+
+
+def relation_sum(relation, figures: dict[str, Figure]) -> tuple[int, int, bool]:
+    """(sum of the parts, the total, whether the relation holds)."""
+    parts = sum(figures[p].value for p in relation.parts)
+    total = figures[relation.total].value
+    holds = parts <= total if relation.kind == "at-most" else parts == total
+    return parts, total, holds
+
+
+def describe_relation(relation, figures: dict[str, Figure]) -> str:
+    """The arithmetic in words: "the parts add up to 131 (82 + 20 + 21 + 8), and killed-total is 147"."""
+    parts, total, _ = relation_sum(relation, figures)
+    if len(relation.parts) == 1:
+        left = f"{relation.parts[0]} is {parts}"
+    else:
+        left = f"the parts add up to {parts} ({' + '.join(str(figures[p].value) for p in relation.parts)})"
+    return f"{left}, and {relation.total} is {total}"
+
+
+def _check_relation(dataset: Dataset, relation, figures: dict[str, Figure]) -> list[Diagnostic]:
+    pos = _at(dataset, relation.at, "kind")
+    units = {figures[i].unit for i in (*relation.parts, relation.total)}
+    if len(units) > 1:
+        return [error(dataset.path, pos, "R804", f"the relation compares {' and '.join(sorted(units))}; compare figures of one unit")]
+    parts, total, holds = relation_sum(relation, figures)
+    difference = total - parts
+    said = describe_relation(relation, figures)
+    ack = relation.acknowledged
+    if holds and ack:
+        return [error(dataset.path, _key_at(dataset, relation.at, "acknowledged"), "R803", f"{said}: the relation holds, so there is no difference to acknowledge; remove 'acknowledged'")]
+    if holds:
+        return []
+    if ack is None:
+        return [error(dataset.path, pos, "R801", f"the relation ({relation.kind}) does not hold: {said} (difference {difference:+d}); if the source really says so, record it under acknowledged with difference: {difference} and a note")]
+    if ack.difference != difference:
+        return [error(dataset.path, _at(dataset, relation.at + ("acknowledged",), "difference"), "R802", f"{said}; the difference is {difference}, not the acknowledged {ack.difference}")]
+    return [warning(dataset.path, pos, "R800", f"acknowledged difference of {difference:+d}: {said}")]
+
+
+# --- coverage -----------------------------------------------------------------------------
+
+def left_out_spans(dataset: Dataset, texts: Texts) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for entry in dataset.left_out:
+        text = texts.get(entry.source)
+        if text is not None:
+            spans.setdefault(entry.source, []).extend((o, o + len(entry.quote)) for o in text.find_all(entry.quote))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], begin: int, stop: int) -> bool:
+    return any(b <= begin and stop <= e for b, e in spans)
+
+
+def accounted_numbers(dataset: Dataset, texts: Texts) -> dict[str, set[int]]:
+    """Offsets, per source, of the numbers that a figure, a date or a left_out passage accounts for."""
+    covered: dict[str, set[int]] = {source_id: set() for source_id in texts}
+
+    def mark(source_id: str, offset: int, begin: int, stop: int, quote: str) -> None:
+        for number in numbers(quote[begin:stop]):
+            covered[source_id].add(offset + begin + number.begin)
+
+    for figure in dataset.figures:
+        offset = unique_offset(texts, figure.source, figure.quote)
+        if offset is not None:
+            for number in numbers(figure.quote):
+                if number.value == figure.value:
+                    covered[figure.source].add(offset + number.begin)
+    for source_id, quote in _dating_quotes(dataset):
+        offset = unique_offset(texts, source_id, quote)
+        if offset is not None:
+            for mention in [*dates.mentions(quote), *dates.anniversary_mentions(quote)]:
+                mark(source_id, offset, mention.begin, mention.stop, quote)
+    for source_id, spans in left_out_spans(dataset, texts).items():
+        text = texts[source_id].text
+        for begin, stop in spans:
+            mark(source_id, begin, 0, stop - begin, text[begin:stop])
+    return covered
+
+
+def _dating_quotes(dataset: Dataset) -> Iterable[tuple[str, str]]:
+    for source in dataset.sources:
+        if source.published.inferred:
+            yield source.id, source.published.inferred.from_quote
+    for event in dataset.events:
+        yield event.source, event.quote
+        if event.date.inferred:
+            yield event.source, event.date.inferred.from_quote
+
+
+def check_coverage(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
+    covered = accounted_numbers(dataset, texts)
+    found = []
+    for source_id, text in texts.items():
+        for number in numbers(text.text):
+            if number.begin not in covered[source_id]:
+                shown = text.text[number.begin:number.stop]
+                context = text.text[max(0, number.begin - 40):number.stop + 40]
+                found.append(error(text.path, text.pos(number.begin), "C900", f"the number {shown!r} is neither captured by a figure or a date nor listed under left_out: …{' '.join(context.split())}…"))
+    for entry in dataset.left_out:
+        if entry.source in texts and not any(True for _ in numbers(entry.quote)):
+            found.append(error(dataset.path, _at(dataset, entry.at, "quote"), "C901", "this passage holds no number, so there is nothing to leave out; remove the entry"))
+    return found
+
+
+CHECKS: list[Check] = [
+    check_ids,
+    check_references,
+    check_quotes,
+    check_figure_values,
+    check_dates,
+    check_relations,
+    check_coverage,
+]

@@ -1,0 +1,162 @@
+"""The data model: typed entries built once from the validated YAML document.
+
+Every entry keeps `at`, its path in the document, so later checks can name the line
+and column of any of its fields without reaching back into raw dicts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .dates import DateValue, parse_date
+from .diagnostics import Diagnostic, error
+from .yaml_loader import Document
+
+Path = tuple
+
+
+@dataclass(frozen=True)
+class Inference:
+    parts: tuple[str, ...]
+    from_quote: str
+    by: Optional[str]
+    reason: str
+    at: Path
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date as the data gives it, with how it is known."""
+
+    text: str
+    value: DateValue
+    inferred: Optional[Inference]
+    at: Path  # of the "date" field
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    file: str
+    sha256: str
+    publisher: str
+    title: str
+    description: str
+    url: Optional[str]
+    published: Dated
+    at: Path
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: Dated
+    title: str
+    summary: str
+    source: str
+    quote: str
+    at: Path
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    label: str
+    kind: str
+    unit: str
+    value: int
+    event: str
+    source: str
+    quote: str
+    at: Path
+
+
+@dataclass(frozen=True)
+class Acknowledged:
+    difference: int
+    note: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    kind: str
+    parts: tuple[str, ...]
+    total: str
+    acknowledged: Optional[Acknowledged]
+    at: Path
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    quote: str
+    source: str
+    reason: str
+    at: Path
+
+
+@dataclass
+class Dataset:
+    document: Document
+    sources: list[Source] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+    def figures_of(self, event_id: str) -> list[Figure]:
+        return [f for f in self.figures if f.event == event_id]
+
+    def events_in_order(self) -> list[Event]:
+        """Events by date (a year before its months, a month before its days), then as written."""
+        return sorted(self.events, key=lambda e: _order_key(e.date.value))
+
+
+def _order_key(value: DateValue) -> tuple:
+    start = value.start
+    qualifier_rank = {"start": 0, None: 1, "middle": 1, "end": 2}[value.qualifier]
+    return (start.year, start.month or (12 if value.qualifier == "end" else 0), start.day or 0, qualifier_rank)
+
+
+def build(document: Document) -> tuple[Optional[Dataset], list[Diagnostic]]:
+    """Turn a schema-valid document into a Dataset; dates that cannot exist are diagnosed here."""
+    raw = document.value
+    dataset = Dataset(document)
+    problems: list[Diagnostic] = []
+
+    def dated(entry: dict, at: Path) -> Optional[Dated]:
+        value, problem = parse_date(entry["date"], entry.get("qualifier"))
+        if problem:
+            problems.append(error(document.path, document.pos(at + ("date",)), "M300", f"impossible date: {problem}"))
+            return None
+        return Dated(entry["date"], value, _inference(entry.get("inferred"), at + ("inferred",)), at + ("date",))
+
+    for index, item in enumerate(raw["sources"]):
+        at = ("sources", index)
+        published = dated(item["published"], at + ("published",))
+        if published:
+            dataset.sources.append(Source(item["id"], item["file"], item["sha256"], item["publisher"], item["title"], item.get("description", ""), item.get("url"), published, at))
+    for index, item in enumerate(raw["events"]):
+        at = ("events", index)
+        date = dated(item, at)
+        if date:
+            dataset.events.append(Event(item["id"], date, item["title"], item["summary"], item["source"], item["quote"], at))
+    for index, item in enumerate(raw["figures"]):
+        dataset.figures.append(Figure(item["id"], item["label"], item["kind"], item["unit"], item["value"], item["event"], item["source"], item["quote"], ("figures", index)))
+    for index, item in enumerate(raw["relations"]):
+        ack = item.get("acknowledged")
+        acknowledged = Acknowledged(ack["difference"], ack["note"]) if ack else None
+        dataset.relations.append(Relation(item["id"], item["kind"], tuple(item["parts"]), item["total"], acknowledged, ("relations", index)))
+    for index, item in enumerate(raw["left_out"]):
+        dataset.left_out.append(LeftOut(item["quote"], item["source"], item["reason"], ("left_out", index)))
+    return dataset, problems
+
+
+def _inference(raw: Optional[dict], at: Path) -> Optional[Inference]:
+    if raw is None:
+        return None
+    return Inference(tuple(raw["parts"]), raw["from"], raw.get("by"), raw["reason"], at)

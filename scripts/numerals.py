@@ -1,0 +1,52 @@
+"""Numbers as a text writes them: in digits ("744", "1,200", "35th") or in words ("eight")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+WORD_VALUES = {word: value for value, word in enumerate(_UNITS)} | _TENS
+# Words that write an amount without a value the data could hold ("hundreds of deaths").
+VAGUE_WORDS = ("hundreds", "thousands", "millions", "dozens", "dozen", "hundred", "thousand", "million")
+
+_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+_NUMBER_RE = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(st|nd|rd|th)?(?![\w])"
+    rf"|\b((?:{'|'.join(_TENS)})-(?:one|two|three|four|five|six|seven|eight|nine))\b"
+    rf"|\b({_WORD})\b"
+    rf"|\b({'|'.join(VAGUE_WORDS)})\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    begin: int
+    stop: int
+    value: Optional[int]  # None for a vague amount such as "hundreds"
+    ordinal: bool = False
+
+
+def numbers(text: str) -> Iterator[Number]:
+    """Every number in `text`, left to right."""
+    for m in _NUMBER_RE.finditer(text):
+        digits, suffix, compound, word, vague = m.groups()
+        if digits:
+            yield Number(m.start(), m.end(), int(digits.replace(",", "")), bool(suffix))
+        elif compound:
+            tens, unit = compound.lower().split("-")
+            yield Number(m.start(), m.end(), _TENS[tens] + WORD_VALUES[unit])
+        elif word:
+            yield Number(m.start(), m.end(), WORD_VALUES[word.lower()])
+        else:
+            yield Number(m.start(), m.end(), None)
+
+
+def in_words(value: int) -> Optional[str]:
+    """How the value is written in words, where this module reads words for it."""
+    for word, number in WORD_VALUES.items():
+        if number == value:
+            return word
+    return None

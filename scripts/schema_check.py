@@ -1,0 +1,152 @@
+"""Validate the data against its JSON Schema, with messages an editor can act on."""
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from typing import Any, Callable
+
+import fastjsonschema
+from jsonschema import Draft202012Validator
+
+from .diagnostics import Diagnostic, error
+from .yaml_loader import Document
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "timeline.schema.json"
+
+_TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping", "number": "a number", "boolean": "true or false", "null": "empty"}
+_PATTERN_HINTS = {
+    "id": "an id is lower-case letters and digits in words joined by hyphens, such as 'deaths-in-baku'",
+    "date": "write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD",
+    "sha256": "a SHA-256 is 64 lower-case hexadecimal digits (sha256sum prints it)",
+    "quote": "a quote starts and ends with a non-space character",
+    "url": "write a full https:// address",
+}
+
+
+@lru_cache(maxsize=None)
+def _validators(schema_path: str) -> tuple[Callable[[Any], Any], Draft202012Validator]:
+    with open(schema_path, encoding="utf-8") as handle:
+        schema = json.load(handle)
+    return fastjsonschema.compile(schema), Draft202012Validator(schema)
+
+
+def validate(document: Document, schema_path: Path = SCHEMA_PATH) -> list[Diagnostic]:
+    """One diagnostic for each way the document breaks the schema."""
+    quick, validator = _validators(str(schema_path))
+    try:
+        # fastjsonschema compiles the schema to Python and answers valid data some 50 times
+        # faster; it stops at the first problem, so jsonschema then lists them all.
+        quick(document.value)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
+    found: list[Diagnostic] = []
+    for problem in validator.iter_errors(document.value):
+        found.extend(_diagnose(document, problem))
+    return found
+
+
+def _diagnose(document: Document, problem) -> list[Diagnostic]:
+    path = tuple(problem.absolute_path)
+    field = _field_name(path)
+    kind = problem.validator
+    if kind == "additionalProperties":
+        known = sorted(problem.schema.get("properties", {}))
+        return [
+            error(document.path, document.key_pos(path + (key,)), "S200", f"unknown field {key!r}{_did_you_mean(key, known)}")
+            for key in problem.instance
+            if key not in known
+        ]
+    if kind == "required":
+        missing = [key for key in problem.validator_value if key not in problem.instance]
+        return [error(document.path, document.pos(path), "S201", f"{_where(path)} is missing the field {key!r}") for key in missing]
+    if kind == "type":
+        return [error(document.path, document.pos(path), "S202", _type_message(field, problem))]
+    return [error(document.path, document.pos(path), "S203", _value_message(field, problem))]
+
+
+def _field_name(path: tuple) -> str:
+    for step in reversed(path):
+        if isinstance(step, str):
+            return step
+    return "the file"
+
+
+def _where(path: tuple) -> str:
+    if not path:
+        return "the file"
+    if isinstance(path[-1], int):
+        return f"item {path[-1] + 1} of {_field_name(path)!r}"
+    return repr(path[-1])
+
+
+def _type_message(field: str, problem) -> str:
+    expected = problem.validator_value if isinstance(problem.validator_value, list) else [problem.validator_value]
+    wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+    got = problem.instance
+    subject = f"{field!r}" if problem.absolute_path else "the file"
+    message = f"{subject} must be {wanted}, not {_describe_value(got)}"
+    if not problem.absolute_path:
+        message += "; it holds schema_version, sources, events, figures, relations and left_out"
+    if "string" in expected and isinstance(got, bool):
+        message += "; YAML reads yes, no, on, off, true and false as true or false, so put the text in quotes"
+    elif "string" in expected and isinstance(got, (int, float)):
+        message += f"; put the value in quotes: \"{_plain(got)}\""
+    if "integer" in expected and isinstance(got, str) and got.replace(",", "").strip().isdigit():
+        message += f"; write the digits without quotes or commas: {got.replace(',', '').strip()}"
+    return message
+
+
+def _value_message(field: str, problem) -> str:
+    kind, got = problem.validator, problem.instance
+    if kind in ("enum", "const"):
+        allowed = problem.validator_value if kind == "enum" else [problem.validator_value]
+        names = [str(a) for a in allowed]
+        return f"{field!r} cannot be {_describe_value(got)}; write one of: {', '.join(names)}{_did_you_mean(str(got), names)}"
+    if kind == "pattern":
+        hint = _PATTERN_HINTS.get(_pattern_kind(field), "it does not have the expected form")
+        return f"{field!r} {_describe_value(got)} is not valid: {hint}"
+    if kind == "minItems":
+        return f"{field!r} needs at least {problem.validator_value} item(s)"
+    if kind == "minimum":
+        return f"{field!r} cannot be less than {problem.validator_value}"
+    if kind == "uniqueItems":
+        return f"{field!r} lists the same item twice"
+    if kind == "minLength":
+        return f"{field!r} is empty"
+    return f"{field!r}: {problem.message}"
+
+
+def _pattern_kind(field: str) -> str:
+    if field in ("id", "source", "event", "total", "parts"):
+        return "id"
+    if field in ("quote", "from", "title"):
+        return "quote"
+    return field
+
+
+def _describe_value(value) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{_plain(value)} (true/false)"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return repr(shown)
+    if isinstance(value, (int, float)):
+        return str(value)
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+def _plain(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""

@@ -1,0 +1,121 @@
+"""A source's text as stored: where a quote occurs in it, and the passage nearest a quote that does not."""
+from __future__ import annotations
+
+import bisect
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .diagnostics import Pos
+
+_KEY = 8
+# A quote may start at a word's first character or at any other non-space character,
+# never in the middle of a word; so only those offsets need indexing.
+_STARTS_RE = re.compile(r"(?<!\w)\w|[^\w\s]")
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-", "\u00a0": " "})
+_SPACES_RE = re.compile(r"\s+")
+
+
+@dataclass
+class SourceText:
+    path: str  # as shown in diagnostics
+    text: str
+    sha256: str
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _index: Optional[dict[str, list[int]]] = field(default=None, repr=False)
+    _folded: Optional[tuple[str, list[int]]] = field(default=None, repr=False)
+    _found: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_bytes(cls, path: str, data: bytes) -> "SourceText":
+        return cls(path, data.decode("utf-8"), hashlib.sha256(data).hexdigest())
+
+    def pos(self, offset: int) -> Pos:
+        if not self._line_starts:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._line_starts, offset)
+        return Pos(line, offset - self._line_starts[line - 1] + 1)
+
+    def find_all(self, quote: str) -> list[int]:
+        """Offsets where `quote` occurs, starting and ending on word boundaries."""
+        if quote not in self._found:
+            self._found[quote] = self._search(quote)
+        return self._found[quote]
+
+    def _search(self, quote: str) -> list[int]:
+        if not quote:
+            return []
+        # Look the quote up by its rarest indexed piece, so a common opening ("the ")
+        # does not make every check scan every place the source writes it.
+        index = self._word_index()
+        best: Optional[tuple[int, list[int]]] = None
+        for m in _STARTS_RE.finditer(quote):
+            piece = quote[m.start():m.start() + _KEY]
+            if len(piece) < _KEY:
+                break
+            found = index.get(piece, [])
+            if best is None or len(found) < len(best[1]):
+                best = (m.start(), found)
+                if len(found) <= 1:
+                    break
+        if best is None:
+            candidates = [m.start() for m in re.finditer(re.escape(quote), self.text)]
+        else:
+            shift, found = best
+            candidates = [offset - shift for offset in found]
+        end = len(quote)
+        return [o for o in candidates if o >= 0 and self.text.startswith(quote, o) and _at_boundary(self.text, o) and _at_boundary(self.text, o + end)]
+
+    def _word_index(self) -> dict[str, list[int]]:
+        if self._index is None:
+            self._index = {}
+            for m in _STARTS_RE.finditer(self.text):
+                self._index.setdefault(self.text[m.start():m.start() + _KEY], []).append(m.start())
+        return self._index
+
+    def near_miss(self, quote: str) -> Optional[tuple[int, int]]:
+        """Where the source writes `quote` but for quotation marks, dashes or spacing."""
+        folded, origin = self._folded_text()
+        wanted = _fold(quote)
+        at = folded.find(wanted) if wanted else -1
+        while at >= 0:
+            begin, stop = origin[at], origin[at + len(wanted) - 1] + 1
+            if _at_boundary(self.text, begin) and _at_boundary(self.text, stop):
+                return begin, stop
+            at = folded.find(wanted, at + 1)
+        return None
+
+    def nearest(self, quote: str) -> tuple[int, int]:
+        """The passage of the source most like `quote`: (start offset, end offset)."""
+        matcher = difflib.SequenceMatcher(None, self.text, quote, autojunk=False)
+        match = matcher.find_longest_match(0, len(self.text), 0, len(quote))
+        begin = max(0, match.a - match.b)
+        stop = min(len(self.text), begin + len(quote))
+        # Widen to whole words so the suggestion can be pasted as it stands.
+        while begin > 0 and self.text[begin - 1].isalnum() and self.text[begin].isalnum():
+            begin -= 1
+        while stop < len(self.text) and self.text[stop - 1].isalnum() and self.text[stop].isalnum():
+            stop += 1
+        return begin, stop
+
+    def _folded_text(self) -> tuple[str, list[int]]:
+        if self._folded is None:
+            pieces, origin = [], []
+            for m in re.finditer(r"\s+|\S", self.text):
+                char = " " if m.group().isspace() else m.group().translate(_FOLD)
+                pieces.append(char)
+                origin.append(m.start())
+            self._folded = ("".join(pieces), origin)
+        return self._folded
+
+
+def _fold(text: str) -> str:
+    return _SPACES_RE.sub(" ", text.translate(_FOLD)).strip()
+
+
+def _at_boundary(text: str, offset: int) -> bool:
+    """Whether `offset` falls between words rather than inside one."""
+    return offset == 0 or offset == len(text) or not (text[offset - 1].isalnum() and text[offset].isalnum())

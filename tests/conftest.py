@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+REAL_DATA = DATA / "timeline.yaml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHECKER = ROOT / "scripts" / "check_data.py"
+
+
+def run_checker(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(CHECKER), *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of data/ in a temporary folder; returns the copied YAML file."""
+    shutil.copytree(DATA, tmp_path / "data")
+    return tmp_path / "data" / "timeline.yaml"

@@ -1,0 +1,153 @@
+"""Property tests on the real data: any single change to a figure's value, a quote's
+character or an entry's date is caught, and so is any swap of two figures' values."""
+from __future__ import annotations
+
+import copy
+from functools import lru_cache
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from scripts.checker import check_document
+from scripts.yaml_loader import load_file
+from tests.conftest import REAL_DATA
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@lru_cache(maxsize=1)
+def real_document():
+    document, problems = load_file(str(REAL_DATA))
+    assert document is not None and not problems
+    return document
+
+
+def mutated(change) -> list[str]:
+    """Apply `change` to a copy of the real data's values; return the error codes the check gives."""
+    document = copy.copy(real_document())
+    document.value = copy.deepcopy(document.value)
+    change(document.value)
+    return [d.code for d in check_document(document).errors]
+
+
+def quote_paths(value: dict) -> list[tuple]:
+    paths = [("sources", i, "title") for i in range(len(value["sources"]))]
+    for section in ("events", "figures", "left_out"):
+        paths += [(section, i, "quote") for i in range(len(value[section]))]
+    paths += [("events", i, "inferred", "from") for i, e in enumerate(value["events"]) if "inferred" in e]
+    paths += [("sources", i, "published", "inferred", "from") for i in range(len(value["sources"]))]
+    return paths
+
+
+def get(value, path):
+    for step in path:
+        value = value[step]
+    return value
+
+
+def put(value, path, new):
+    get(value, path[:-1])[path[-1]] = new
+
+
+def test_the_real_data_is_clean():
+    assert mutated(lambda value: None) == []
+
+
+@SETTINGS
+@given(st.data())
+def test_any_change_to_a_figure_value_is_caught(data):
+    index = data.draw(st.integers(0, len(real_document().value["figures"]) - 1))
+    old = real_document().value["figures"][index]["value"]
+    new = data.draw(st.integers(0, 10**6).filter(lambda v: v != old))
+    assert mutated(lambda value: put(value, ("figures", index, "value"), new))
+
+
+@SETTINGS
+@given(st.data())
+def test_any_change_to_a_quote_character_is_caught(data):
+    path = data.draw(st.sampled_from(quote_paths(real_document().value)))
+    quote = get(real_document().value, path)
+    at = data.draw(st.integers(0, len(quote) - 1))
+    how = data.draw(st.sampled_from(["replace", "delete", "insert"]))
+    char = data.draw(st.characters(codec="utf-8", exclude_categories=["Cs"]))
+    if how == "replace":
+        assume(char != quote[at])
+        new = quote[:at] + char + quote[at + 1:]
+    elif how == "delete":
+        new = quote[:at] + quote[at + 1:]
+    else:
+        new = quote[:at] + char + quote[at:]
+    assume(new != quote)
+    assert mutated(lambda value: put(value, path, new)), (path, new)
+
+
+def date_strings():
+    year = st.integers(1900, 2030)
+    month = st.integers(1, 12)
+    day = st.integers(1, 31)
+    return st.one_of(
+        year.map(lambda y: f"{y:04d}"),
+        st.tuples(year, month).map(lambda t: "%04d-%02d" % t),
+        st.tuples(year, month, day).map(lambda t: "%04d-%02d-%02d" % t),
+        st.tuples(year, month, day, day).map(lambda t: "%04d-%02d-%02d/%04d-%02d-%02d" % (t[0], t[1], t[2], t[0], t[1], t[3])),
+    )
+
+
+@SETTINGS
+@given(st.data())
+def test_any_change_to_an_event_date_is_caught(data):
+    events = real_document().value["events"]
+    index = data.draw(st.integers(0, len(events) - 1))
+    event = events[index]
+    new_date = data.draw(st.one_of(date_strings(), st.just(event["date"])))
+    new_qualifier = data.draw(st.sampled_from([None, "start", "middle", "end"]))
+    assume((new_date, new_qualifier) != (event["date"], event.get("qualifier")))
+
+    def change(value):
+        entry = value["events"][index]
+        entry["date"] = new_date
+        entry.pop("qualifier", None)
+        if new_qualifier:
+            entry["qualifier"] = new_qualifier
+
+    assert mutated(change), (event["id"], new_date, new_qualifier)
+
+
+def figure_pairs():
+    figures = real_document().value["figures"]
+    return [(a, b) for a in range(len(figures)) for b in range(a + 1, len(figures)) if figures[a]["value"] != figures[b]["value"]]
+
+
+def test_every_swap_of_two_figure_values_is_caught():
+    pairs = figure_pairs()
+    assert len(pairs) >= 50  # 11 figures with distinct values give 55 pairs
+
+    def swap(first, second):
+        def change(value):
+            items = value["figures"]
+            items[first]["value"], items[second]["value"] = items[second]["value"], items[first]["value"]
+        return change
+
+    missed = [(a, b) for a, b in pairs if not mutated(swap(a, b))]
+    assert missed == []
+
+
+def test_every_event_date_moved_by_one_is_caught():
+    missed = []
+    for index, event in enumerate(real_document().value["events"]):
+        for new in _neighbours(event["date"]):
+            if not mutated(lambda value: put(value, ("events", index, "date"), new)):
+                missed.append((event["id"], new))
+    assert missed == []
+
+
+def _neighbours(date: str) -> list[str]:
+    """The date with each of its numbers one more and one less, as text."""
+    import re
+
+    found = []
+    for match in re.finditer(r"\d+", date):
+        for step in (1, -1):
+            number = int(match.group()) + step
+            found.append(date[: match.start()] + str(number).zfill(len(match.group())) + date[match.end():])
+    return found

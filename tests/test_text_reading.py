@@ -1,0 +1,96 @@
+"""Unit tests: dates, numbers and quote finding in text."""
+from __future__ import annotations
+
+import pytest
+
+from scripts.dates import anniversary_mentions, conflicts, describe, mentions, parse_date, written_parts
+from scripts.numerals import numbers
+from scripts.source_text import SourceText
+
+
+def values(text):
+    return [n.value for n in numbers(text)]
+
+
+def test_numbers_in_digits_and_words():
+    assert values("killed 82 people and fatally wounded 20 others") == [82, 20]
+    assert values("eight individuals, twenty-one more, 1,200 homes") == [8, 21, 1200]
+    assert values("the 35th anniversary") == [35]
+    assert values("hundreds of thousands") == [None, None]
+    assert values("January 19-20, 1990") == [19, 20, 1990]
+    assert values("Weight eighteen") == [18]  # "eight" inside "Weight" is not a number
+
+
+@pytest.mark.parametrize(
+    "text, start, end, qualifier",
+    [
+        ("On the night of January 19-20, 1990, under", (1990, 1, 19), (1990, 1, 20), None),
+        ("on January 25 in Neftchala", (None, 1, 25), (None, 1, 25), None),
+        ("dated January 5, 1994, the", (1994, 1, 5), (1994, 1, 5), None),
+        ("reignited at the end of 1987", (1987, None, None), (1987, None, None), "end"),
+        ("in January 1990", (1990, 1, None), (1990, 1, None), None),
+        ("the 2020 Patriotic War", (2020, None, None), (2020, None, None), None),
+    ],
+)
+def test_mentions(text, start, end, qualifier):
+    (found,) = list(mentions(text))
+    assert (tuple(found.start), tuple(found.end), found.qualifier) == (start, end, qualifier)
+
+
+def test_centuries_and_counts_are_not_dates():
+    assert list(mentions("the 19th and 20th centuries, 147 people, 1,990 homes")) == []
+
+
+def test_anniversary():
+    (found,) = list(anniversary_mentions("35th anniversary of the events of January 20, 1990"))
+    assert tuple(found.start) == (2025, 1, 20)
+
+
+@pytest.mark.parametrize("text", ["1990-02-30", "1990-13", "1990-01-20/1990-01-19", "1990-1-2", "90"])
+def test_impossible_or_malformed_dates(text):
+    value, problem = parse_date(text)
+    assert value is None and problem
+
+
+def test_describe():
+    assert describe(parse_date("1990-01-19/1990-01-20")[0]) == "19–20 January 1990"
+    assert describe(parse_date("1987", "end")[0]) == "end of 1987"
+    assert describe(parse_date("1990-01")[0]) == "January 1990"
+
+
+def test_a_range_is_written_by_two_single_days():
+    value = parse_date("1990-01-25/1990-01-26")[0]
+    found = list(mentions("on January 25 in Neftchala and January 26 in Lankaran"))
+    assert all(conflicts(value, m) is None for m in found)
+    assert written_parts(value, found) == {"month", "day"}
+
+
+def test_a_single_day_does_not_write_a_range():
+    value = parse_date("1990-01-25/1990-01-27")[0]
+    found = list(mentions("on January 25 in Neftchala"))
+    assert written_parts(value, found) == {"month"}
+
+
+def source(text: str) -> SourceText:
+    return SourceText.from_bytes("s.txt", text.encode())
+
+
+def test_find_all_respects_word_boundaries():
+    text = source("two republics and two republic-states; two")
+    assert text.find_all("two republics") == [0]
+    assert text.find_all("two republic") == [18]
+    assert text.find_all("wo") == []
+    assert text.find_all("two") == [0, 18, 39]
+
+
+def test_near_miss_folds_quotes_dashes_and_spaces():
+    text = source("Azerbaijan’s people lost their lives—on January 25 in  Neftchala")
+    begin, stop = text.near_miss("Azerbaijan's people lost their lives-on January 25 in Neftchala")
+    assert text.text[begin:stop] == text.text
+
+
+def test_nearest_passage_for_a_typo():
+    text = source("First line.\nMilitary forces fired on 200 homes and 80 vehicles.\n")
+    begin, stop = text.nearest("fired on 200 hommes")
+    assert text.text[begin:stop].startswith("fired on 200 hom")
+    assert text.pos(begin) == (2, 17)
