@@ -211,6 +211,19 @@ def _same_part(value: DateValue, mention: Mention, part: str) -> bool:
     return getattr(mention.start, part) == getattr(value.start, part) and getattr(mention.end, part) == getattr(value.end, part)
 
 
+def check_event_order(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
+    """The timeline shows events as listed; no event may begin after a later one has ended."""
+    found, latest_start, latest_id = [], None, None
+    for event in dataset.events:
+        value = event.date.value
+        if latest_start is not None and latest_start > value.latest():
+            found.append(error(dataset.path, dataset.document.pos(event.at + ("id",)), "T704",
+                               f"the event {event.id!r} ({dates.describe(value)}) ends before {latest_id!r} begins, which is listed above it; move it up"))
+        if latest_start is None or value.earliest() > latest_start:
+            latest_start, latest_id = value.earliest(), event.id
+    return found
+
+
 # --- relations ----------------------------------------------------------------------------
 
 def check_relations(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
@@ -333,6 +346,7 @@ CHECKS: list[Check] = [
     check_quotes,
     check_figure_values,
     check_dates,
+    check_event_order,
     check_relations,
     check_coverage,
 ]

@@ -33,6 +33,7 @@ CODES: dict[str, tuple[str, str]] = {
     "T701": ("Date part not written", "A part of the date that the quote does not write; list it under inferred.parts with the passage it comes from."),
     "T702": ("Inference not needed", "A part listed under inferred.parts that the quote writes itself, or that the date does not have."),
     "T703": ("Inference unsupported", "The passage under inferred.from does not write the inferred part of the date."),
+    "T704": ("Out of date order", "The timeline shows events in the order the data lists them; an event is listed after one that begins later than it ends."),
     "R800": ("Acknowledged difference", "A warning: the source's figures do not add up, and the data records the difference. The site shows it to readers."),
     "R801": ("Relation does not hold", "The figures do not add up as the relation says, and the data does not acknowledge the difference."),
     "R802": ("Acknowledged difference is wrong", "The difference recorded under acknowledged is not the one the figures give."),

@@ -61,6 +61,15 @@ class DateValue:
         return _iso(self.end)
 
 
+    def earliest(self) -> tuple[int, int, int]:
+        return (self.start.year, self.start.month or 1, self.start.day or 1)
+
+    def latest(self) -> tuple[int, int, int]:
+        end = self.end
+        month = end.month or 12
+        return (end.year, month, end.day or calendar.monthrange(end.year, month)[1])
+
+
 def _iso(day: Day) -> str:
     text = f"{day.year:04d}"
     if day.month is not None:

@@ -112,14 +112,11 @@ class Dataset:
         return [f for f in self.figures if f.event == event_id]
 
     def events_in_order(self) -> list[Event]:
-        """Events by date (a year before its months, a month before its days), then as written."""
-        return sorted(self.events, key=lambda e: _order_key(e.date.value))
+        """Events as the data lists them, which the checker holds to date order (T704).
 
-
-def _order_key(value: DateValue) -> tuple:
-    start = value.start
-    qualifier_rank = {"start": 0, None: 1, "middle": 1, "end": 2}[value.qualifier]
-    return (start.year, start.month or (12 if value.qualifier == "end" else 0), start.day or 0, qualifier_rank)
+        Sorting cannot place "January 1990" among the days of that month; the editor can.
+        """
+        return list(self.events)
 
 
 def build(document: Document) -> tuple[Optional[Dataset], list[Diagnostic]]:

@@ -1,0 +1,182 @@
+"""Build tests: the real site builds strictly, shows every entry, links quotes both ways,
+escapes what the data says, requests nothing from other hosts, and offers the same data
+for download; bad data stops the build."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import REAL_DATA
+from tests.site_helpers import HOSTILE_TEXT, build, copy_project, make_hostile
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = build(Path(__file__).resolve().parent.parent, site)
+    assert result.returncode == 0, result.stderr
+    pytest.real_build_stderr = result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def data() -> dict:
+    return yaml.safe_load(REAL_DATA.read_text(encoding="utf-8"))
+
+
+class Elements(HTMLParser):
+    """Every element with its attributes and the text inside it."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.found: list[dict] = []
+        self._open: list[dict] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        element = {"tag": tag, "attrs": dict(attrs), "text": ""}
+        self.found.append(element)
+        if tag not in ("br", "img", "meta", "link", "input", "hr", "source", "wbr"):
+            self._open.append(element)
+
+    def handle_endtag(self, tag):
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index]["tag"] == tag:
+                del self._open[index:]
+                break
+
+    def handle_data(self, data):
+        for element in self._open:
+            element["text"] += data
+
+    def by(self, tag=None, **attrs) -> list[dict]:
+        return [e for e in self.found if (tag is None or e["tag"] == tag) and all(e["attrs"].get(k.rstrip("_")) == v for k, v in attrs.items())]
+
+
+def page(site: Path, name: str) -> str:
+    return (site / name / "index.html").read_text(encoding="utf-8") if name else (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_strict_build_has_no_warning_of_ours(real_site):
+    stderr = pytest.real_build_stderr
+    assert "WARNING" not in stderr and "Traceback" not in stderr, stderr
+    assert "end of life" not in stderr.lower()
+
+
+def test_every_event_and_figure_is_on_the_timeline(real_site, data):
+    html = Elements(page(real_site, "timeline"))
+    events = [e["attrs"]["id"] for e in html.by("li") if "bj-event" in e["attrs"].get("class", "").split()]
+    assert events == [e["id"] for e in data["events"]]
+    figure_items = {e["attrs"]["id"]: e for e in html.by("li") if "bj-figure" in e["attrs"].get("class", "").split()}
+    assert sorted(figure_items) == sorted(f["id"] for f in data["figures"])
+    for figure in data["figures"]:
+        values = [d["attrs"]["value"] for d in Elements(_outer(page(real_site, "timeline"), figure["id"])).by("data")]
+        assert values == [str(figure["value"])], figure["id"]
+    times = html.by("time")
+    assert len(times) >= len(data["events"]) and all(re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", t["attrs"]["datetime"]) for t in times)
+    assert len(html.by("blockquote")) == len(data["events"])
+
+
+def _outer(html: str, element_id: str) -> str:
+    """The HTML of the <li> with this id (figure items hold no nested <li>)."""
+    start = html.index(f'id="{element_id}"')
+    start = html.rindex("<li", 0, start)
+    return html[start:html.index("</li>", start) + 5]
+
+
+def test_inferred_dates_are_marked_in_words(real_site, data):
+    html = page(real_site, "timeline")
+    inferred = [e for e in data["events"] if "inferred" in e]
+    assert html.count('class="bj-inferred"') == len(inferred)
+    assert "The year is not written in the quote" in html
+
+
+def test_every_quote_is_highlighted_and_linked_both_ways(real_site, data):
+    source = Elements(page(real_site, "source"))
+    timeline = page(real_site, "timeline")
+    figures_page = page(real_site, "figures")
+    anchors = {e["attrs"]["id"] for e in source.by("span") if e["attrs"].get("class") == "bj-anchor"}
+    for kind, entries, back in (("timeline", data["events"], timeline), ("figures", data["figures"], figures_page)):
+        for entry in entries:
+            assert f"q-{entry['id']}" in anchors, entry["id"]
+            marks = [a for a in source.by("a") if a["attrs"].get("href") == f"../{kind}/#{entry['id']}"]
+            assert "".join(m["text"] for m in marks) == " ".join(entry["quote"].split()), entry["id"]
+            assert f'href="../source/#q-{entry["id"]}"' in (timeline if kind == "timeline" else timeline + figures_page)
+
+
+def test_relations_show_their_differences(real_site):
+    html = page(real_site, "figures")
+    assert "82 + 20 + 21 + 8 = 131, against 147" in html
+    assert '<data value="16">16</data>' in html and '<data value="3">3</data>' in html
+    assert "Holds: 112 ≤ 841." in html
+    assert "<svg" in html and 'role="img"' in html and "<desc" in html
+
+
+def test_json_ld_lists_every_event(real_site, data):
+    html = page(real_site, "timeline")
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    items = json.loads(block)["itemListElement"]
+    assert [i["item"]["@id"] for i in items] == ["#" + e["id"] for e in data["events"]]
+    assert all(i["item"]["@type"] == "Event" and i["item"]["subjectOf"]["publisher"]["name"] == "Caliber.Az" for i in items)
+
+
+def test_downloads_hold_the_same_entries(real_site, data):
+    exported = json.loads((real_site / "downloads" / "timeline.json").read_text(encoding="utf-8"))
+    assert [(e["id"], e["date"], e["quote"]) for e in exported["events"]] == [(e["id"], str(e["date"]), " ".join(e["quote"].split())) for e in data["events"]]
+    assert [(f["id"], f["value"]) for f in exported["figures"]] == [(f["id"], f["value"]) for f in data["figures"]]
+    events = list(csv.DictReader(io.StringIO((real_site / "downloads" / "events.csv").read_text(encoding="utf-8"))))
+    assert [r["id"] for r in events] == [e["id"] for e in data["events"]]
+    figures = list(csv.DictReader(io.StringIO((real_site / "downloads" / "figures.csv").read_text(encoding="utf-8"))))
+    assert [(r["id"], int(r["value"]), r["quote"]) for r in figures] == [(f["id"], f["value"], f["quote"]) for f in data["figures"]]
+    assert (real_site / "downloads" / "timeline.yaml").read_bytes() == REAL_DATA.read_bytes()
+
+
+EXTERNAL = re.compile(r'<(script|link|img|iframe|source|video|audio|embed|object)\b[^>]*\b(src|href|data)\s*=\s*["\']?(https?:)?//', re.I)
+
+
+def test_no_page_requests_another_host(real_site):
+    pages = list(real_site.rglob("*.html"))
+    assert len(pages) >= 6
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert not EXTERNAL.search(html), (path, EXTERNAL.search(html).group(0))
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+    for path in real_site.rglob("*.css"):
+        assert not re.search(r"url\(\s*[\"']?(https?:)?//", path.read_text(encoding="utf-8")), path
+
+
+def test_hostile_strings_come_out_as_text(tmp_path):
+    project = copy_project(tmp_path / "project")
+    make_hostile(project)
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for path in (tmp_path / "site").rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, path
+        assert "<img src=x" not in html and 'href="javascript:' not in html, path
+        if path.parent.name in ("timeline", "figures"):
+            assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', (tmp_path / "site" / "timeline" / "index.html").read_text(encoding="utf-8"), re.S).group(1)
+    assert HOSTILE_TEXT in json.loads(ld)["itemListElement"][0]["item"]["name"]
+
+
+def test_bad_data_stops_the_build_naming_file_and_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "timeline.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 147", "value: 148"), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "value: 148" in text)
+    assert f"data/timeline.yaml:{line}:12: F600" in result.stderr
+    assert "the site is not built from unchecked data" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "timeline" / "index.html").exists()
