@@ -90,6 +90,9 @@ def check_quotes(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
         text = texts.get(source_id)
         if text is None:
             continue
+        if not _whole_words(quote):
+            found.append(error(dataset.path, dataset.document.pos(path), "Q502", _edges_message(quote)))
+            continue
         count = len(text.find_all(quote))
         if count == 0:
             found.append(error(dataset.path, dataset.document.pos(path), "Q500", _not_found(text, quote)))
@@ -97,9 +100,22 @@ def check_quotes(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
             found.append(error(dataset.path, dataset.document.pos(path), "Q501", f"the quote occurs {count} times in {text.path}; lengthen it so it points to one place"))
     for entry in dataset.left_out:
         text = texts.get(entry.source)
-        if text is not None and not text.find_all(entry.quote):
+        if text is not None and not _whole_words(entry.quote):
+            found.append(error(dataset.path, _at(dataset, entry.at, "quote"), "Q502", _edges_message(entry.quote)))
+        elif text is not None and not text.find_all(entry.quote):
             found.append(error(dataset.path, _at(dataset, entry.at, "quote"), "Q500", _not_found(text, entry.quote)))
     return found
+
+
+def _whole_words(quote: str) -> bool:
+    # A quote that could end on a full stop could also end just before it; both would be
+    # verbatim, and a deleted character would go unnoticed. Words at both ends pin it.
+    return quote[:1].isalnum() and quote[-1:].isalnum()
+
+
+def _edges_message(quote: str) -> str:
+    trimmed = quote.strip(" \t\n.,;:!?\"'’“”‘()[]—–-")
+    return f"a quote starts and ends with a letter or digit, so it can be pinned to whole words; write {_shown(trimmed)}"
 
 
 def _not_found(text: SourceText, quote: str) -> str:

@@ -26,6 +26,7 @@ CODES: dict[str, tuple[str, str]] = {
     "H402": ("Source not text", "The source file is not UTF-8 text."),
     "Q500": ("Quote not in source", "The quote is not written in the source exactly. The message shows the source's own words to paste, or the nearest passage."),
     "Q501": ("Quote ambiguous", "The quote occurs more than once in the source; lengthen it so it points to one place."),
+    "Q502": ("Quote edges", "A quote starts and ends with a letter or digit: punctuation at its edges could be dropped or added and the quote would still be found."),
     "F600": ("Value not in quote", "A figure's value is not written in its own quote (in digits or words)."),
     "F601": ("Value written twice", "A figure's quote writes its value more than once; shorten the quote."),
     "F602": ("Other numbers in quote", "A figure's quote writes other numbers besides the value; shorten it so a swapped value cannot pass."),

@@ -97,9 +97,10 @@ def render_event(event: Event, dataset: Dataset, source: Source, links: Links) -
     if figures:
         figure_list = '<ul class="bj-event__figures">' + "".join(render_figure_item(f, source, links) for f in figures) + "</ul>"
     return (
-        f'<li class="bj-event" id="{esc(event.id)}">\n'
+        # The id sits on the heading: search splits pages into sections at headings with ids.
+        f'<li class="bj-event">\n'
         f'<p class="bj-event__date">{render_date(event.date.value)}</p>\n'
-        f'<h2 class="bj-event__title">{esc(event.title)} '
+        f'<h2 class="bj-event__title" id="{esc(event.id)}">{esc(event.title)} '
         f'<a class="bj-permalink" href="#{esc(event.id)}" aria-label="Permalink to this event: {esc(event.title)}">¶</a></h2>\n'
         f'<p class="bj-event__summary">{esc(event.summary)}</p>\n'
         f'{render_quote(event.quote, event.id, source, links)}\n'

@@ -151,3 +151,15 @@ def _neighbours(date: str) -> list[str]:
             number = int(match.group()) + step
             found.append(date[: match.start()] + str(number).zfill(len(match.group())) + date[match.end():])
     return found
+
+
+def test_every_single_character_deletion_from_every_quote_is_caught():
+    value = real_document().value
+    missed = []
+    for path in quote_paths(value):
+        quote = get(value, path)
+        for at in range(len(quote)):
+            shorter = quote[:at] + quote[at + 1:]
+            if not mutated(lambda data: put(data, path, shorter)):
+                missed.append((path, at))
+    assert missed == []

@@ -74,7 +74,8 @@ def test_strict_build_has_no_warning_of_ours(real_site):
 
 def test_every_event_and_figure_is_on_the_timeline(real_site, data):
     html = Elements(page(real_site, "timeline"))
-    events = [e["attrs"]["id"] for e in html.by("li") if "bj-event" in e["attrs"].get("class", "").split()]
+    assert len([e for e in html.by("li") if e["attrs"].get("class") == "bj-event"]) == len(data["events"])
+    events = [e["attrs"]["id"] for e in html.by("h2") if "bj-event__title" in e["attrs"].get("class", "")]
     assert events == [e["id"] for e in data["events"]]
     figure_items = {e["attrs"]["id"]: e for e in html.by("li") if "bj-figure" in e["attrs"].get("class", "").split()}
     assert sorted(figure_items) == sorted(f["id"] for f in data["figures"])

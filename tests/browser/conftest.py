@@ -1,0 +1,129 @@
+"""Headless Chromium (Debian's package, driven by Playwright from PyPI) against the built
+site served on 127.0.0.1. With CI set, a missing browser fails the run; without it, the
+browser tests are skipped and pytest's summary says why."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.site_helpers import build, copy_project, make_hostile
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and os.path.exists(candidate):
+            return candidate
+    return None
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class Served:
+    """A folder served on 127.0.0.1 on a free port, in a thread of this process."""
+
+    def __init__(self, folder: Path):
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        message = "no Chromium found (install Debian's chromium: apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests cannot run on CI: {message}")
+        pytest.skip(f"browser tests skipped: {message}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # pragma: no cover - the lock file installs it
+        pytest.fail(f"playwright is not installed: {exc}")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser-site")
+    result = build(ROOT, folder)
+    assert result.returncode == 0, result.stderr
+    served = Served(folder)
+    yield served.url
+    served.close()
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("hostile-project"))
+    make_hostile(project)
+    folder = tmp_path_factory.mktemp("hostile-site")
+    result = build(project, folder)
+    assert result.returncode == 0, result.stderr
+    served = Served(folder)
+    yield served.url
+    served.close()
+
+
+class Watched:
+    """A page that records console errors, failed requests and every URL it asks for."""
+
+    def __init__(self, context):
+        self.context = context
+        self.page = context.new_page()
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+@pytest.fixture
+def open_page(browser):
+    contexts = []
+
+    def opener(width: int = 1280, scheme: str = "light", javascript: bool = True) -> Watched:
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, java_script_enabled=javascript)
+        contexts.append(context)
+        return Watched(context)
+
+    yield opener
+    for context in contexts:
+        context.close()
