@@ -21,8 +21,9 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest
 
+FORMAT ?= text
 check: $(STAMP)
-	$(VENV)/bin/python scripts/check_data.py
+	$(VENV)/bin/python scripts/check_data.py --format $(FORMAT)
 
 build: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict

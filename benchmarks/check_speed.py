@@ -8,6 +8,7 @@ per event, which stays flat when the cost grows linearly.
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import sys
@@ -26,7 +27,9 @@ def synthetic(n: int) -> tuple[str, bytes]:
     """YAML text and source bytes for n events, each dated and carrying one figure."""
     sentences, events, figures = [], [], []
     for i in range(n):
-        year, month, day = 1900 + i % 120, 1 + i % 12, 1 + i % 28
+        # One day apart, so the events are in date order as the checker requires.
+        when = datetime.date(1800, 1, 1) + datetime.timedelta(days=i)
+        year, month, day = when.year, when.month, when.day
         sentences.append(f"Entry {_words(i)} happened on {MONTHS[month - 1]} {day}, {year}, in town {_words(i)}, where {i + 1000} people gathered.")
         events.append(
             f"  - id: event-{i}\n    date: {year:04d}-{month:02d}-{day:02d}\n    title: Event {i}\n"

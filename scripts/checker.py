@@ -41,22 +41,24 @@ def check_file(path: str) -> Result:
     return check_document(document)
 
 
-def check_text(text: str, path: str) -> Result:
-    """Check YAML text as if it were the file at `path` (sources resolve from its folder)."""
+def check_text(text: str, path: str, folder: Optional[str] = None) -> Result:
+    """Check YAML text as if it were the file at `path`; sources resolve from `folder`
+    (by default the folder of `path`), while diagnostics name them as seen from `path`."""
     document, problems = load_text(text, path)
     if document is None:
         return Result(path, diagnostics=sorted(problems, key=sort_key))
-    return check_document(document)
+    return check_document(document, folder)
 
 
-def check_document(document: Document) -> Result:
+def check_document(document: Document, folder: Optional[str] = None) -> Result:
     result = Result(document.path)
-    _check_document(result, document)
-    result.diagnostics.sort(key=sort_key)
+    _check_document(result, document, folder)
+    # The data file's own problems first: they are what an editor fixes.
+    result.diagnostics.sort(key=lambda d: (d.path != document.path, sort_key(d)))
     return result
 
 
-def _check_document(result: Result, document: Document) -> None:
+def _check_document(result: Result, document: Document, folder: Optional[str] = None) -> None:
     problems = validate(document)
     if problems:
         # Later checks assume the shape the schema promises; stop here rather than guess.
@@ -65,21 +67,22 @@ def _check_document(result: Result, document: Document) -> None:
     dataset, problems = build(document)
     result.diagnostics += problems
     result.dataset = dataset
-    result.texts, problems = load_sources(dataset)
+    result.texts, problems = load_sources(dataset, folder)
     result.diagnostics += problems
     for check in CHECKS:
         result.diagnostics += check(dataset, result.texts)
 
 
-def load_sources(dataset: Dataset) -> tuple[dict[str, SourceText], list[Diagnostic]]:
+def load_sources(dataset: Dataset, folder: Optional[str] = None) -> tuple[dict[str, SourceText], list[Diagnostic]]:
     """Read each source file relative to the YAML file's folder, and verify its SHA-256."""
-    folder = os.path.dirname(dataset.path)
+    shown_folder = os.path.dirname(dataset.path)
+    folder = shown_folder if folder is None else folder
     texts, problems = {}, []
     for source in dataset.sources:
-        shown = os.path.normpath(os.path.join(folder, source.file))
+        shown = os.path.normpath(os.path.join(shown_folder, source.file))
         at_file = source.at + ("file",)
         try:
-            with open(shown, "rb") as handle:
+            with open(os.path.join(folder, source.file), "rb") as handle:
                 data = handle.read()
         except OSError as exc:
             problems.append(error(dataset.path, dataset.document.pos(at_file), "H400", f"cannot read the source file {shown}: {exc.strerror or exc}"))

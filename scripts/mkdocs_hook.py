@@ -57,13 +57,12 @@ def on_page_content(html, page, config, files):
     result: Result = _state["result"]
     urls = _state["urls"]
     links = render.Links(**{key: get_relative_url(url, page.url) for key, url in urls.items()})
-    made = render.fragments(result.dataset, result.texts, links)
 
     def fill(match: re.Match) -> str:
         name = match.group(1)
-        if name not in made:
-            raise Abort(f"{page.file.src_uri}: no generated fragment is called {name!r}; known: {', '.join(made)}")
-        return made[name]
+        if name not in render.FRAGMENTS:
+            raise Abort(f"{page.file.src_uri}: no generated fragment is called {name!r}; known: {', '.join(render.FRAGMENTS)}")
+        return render.FRAGMENTS[name](result.dataset, result.texts, links)
 
     html = PLACEHOLDER.sub(fill, html)
     if page.file.src_uri == PAGES["timeline"]:
@@ -73,6 +72,7 @@ def on_page_content(html, page, config, files):
 
 def _require_every_entry(html: str, result: Result) -> None:
     """Nothing in the data is dropped silently: every event and figure has its element."""
-    missing = [i for i in render.all_ids(result.dataset) if f'id="{render.esc(i)}"' not in html]
+    present = set(re.findall(r' id="([^"]*)"', html))
+    missing = [i for i in render.all_ids(result.dataset) if render.esc(i) not in present]
     if missing:
         raise Abort(f"the timeline page lacks {len(missing)} entr(ies) of the data: {', '.join(missing)}")

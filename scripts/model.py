@@ -103,13 +103,18 @@ class Dataset:
     figures: list[Figure] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
+    _figures_by_event: Optional[dict[str, list[Figure]]] = field(default=None, repr=False, compare=False)
 
     @property
     def path(self) -> str:
         return self.document.path
 
     def figures_of(self, event_id: str) -> list[Figure]:
-        return [f for f in self.figures if f.event == event_id]
+        if self._figures_by_event is None:
+            self._figures_by_event = {}
+            for figure in self.figures:
+                self._figures_by_event.setdefault(figure.event, []).append(figure)
+        return self._figures_by_event.get(event_id, [])
 
     def events_in_order(self) -> list[Event]:
         """Events as the data lists them, which the checker holds to date order (T704).

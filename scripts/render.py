@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from . import dates
 from .checks import describe_relation, relation_sum, unique_offset
@@ -320,16 +320,20 @@ def render_source_text(dataset: Dataset, texts: Texts, source_id: str, links: Li
     starts: dict[int, list[Span]] = {}
     for span in spans:
         starts.setdefault(span.begin, []).append(span)
-    paragraphs, current = [], []
+    paragraphs, current, open_spans = [], [], []
     for begin, stop in zip(cuts, cuts[1:]):
-        current.extend(f'<span class="bj-anchor" id="{esc(s.anchor)}"></span>' for s in starts.get(begin, ()))
+        # A sweep from left to right: the spans open here are those begun and not yet ended.
+        open_spans = [s for s in open_spans if s.stop > begin]
+        for span in starts.get(begin, ()):
+            current.append(f'<span class="bj-anchor" id="{esc(span.anchor)}"></span>')
+            if span.href and span.stop > begin:
+                open_spans.append(span)
         piece = text[begin:stop]
         if piece == "\n":
             paragraphs.append("".join(current))
             current = []
             continue
-        covering = [s for s in spans if s.href and s.begin <= begin and stop <= s.stop]
-        current.append(_highlight(piece, covering))
+        current.append(_highlight(piece, open_spans))
     paragraphs.append("".join(current))
     return '<div class="bj-source-text">' + "".join(f"<p>{p}</p>" for p in paragraphs if p) + "</div>"
 
@@ -369,20 +373,41 @@ def render_left_out(dataset: Dataset) -> str:
     return f'<ul class="bj-left-out">{items}</ul>'
 
 
-def fragments(dataset: Dataset, texts: Texts, links: Links = Links()) -> dict[str, str]:
-    """Every generated fragment by name; a page asks for one with a placeholder."""
-    first_source = dataset.sources[0].id if dataset.sources else None
-    return {
-        "headline-figures": render_headline_figures(dataset, links),
-        "source-card": render_source_card(dataset),
-        "timeline": render_timeline(dataset, links) + render_json_ld(dataset),
-        "figures-table": render_figures_table(dataset, links),
-        "relations": render_relations(dataset),
-        "chart": render_chart(dataset, links),
-        "source-text": render_source_text(dataset, texts, first_source, links) if first_source in texts else "",
-        "codes": render_codes_table(),
-        "left-out": render_left_out(dataset),
-    }
+def _source_text_fragment(dataset: Dataset, texts: Texts, links: Links) -> str:
+    first = dataset.sources[0].id if dataset.sources else None
+    return render_source_text(dataset, texts, first, links) if first in texts else ""
+
+
+def render_mistakes(dataset: Dataset) -> str:
+    """The editing guide's common mistakes, each with what the checker really prints for it."""
+    from .mistakes import outputs
+
+    parts = []
+    for mistake, lines in outputs(dataset.path):
+        parts.append(
+            f'<section class="bj-mistake" id="mistake-{esc(mistake.slug)}"><h3>{esc(mistake.title)}</h3>'
+            f"<p>The editor {esc(mistake.what)}: in <code>{esc(mistake.section)}</code>, the entry "
+            f"<code>{esc(mistake.entry_id)}</code>, its <code>{esc(mistake.field)}</code> line now reads "
+            f"<code>{esc(mistake.new)}</code> where it read <code>{esc(mistake.old)}</code>. The checker prints:</p>"
+            f'<pre class="bj-output"><code>{esc(chr(10).join(lines))}</code></pre></section>'
+        )
+    return "".join(parts)
+
+
+# Every generated fragment by name; a page asks for one with a placeholder, and only
+# the fragments a page asks for are rendered.
+FRAGMENTS: dict[str, Callable[[Dataset, Texts, Links], str]] = {
+    "headline-figures": lambda dataset, texts, links: render_headline_figures(dataset, links),
+    "source-card": lambda dataset, texts, links: render_source_card(dataset),
+    "timeline": lambda dataset, texts, links: render_timeline(dataset, links) + render_json_ld(dataset),
+    "figures-table": lambda dataset, texts, links: render_figures_table(dataset, links),
+    "relations": lambda dataset, texts, links: render_relations(dataset),
+    "chart": lambda dataset, texts, links: render_chart(dataset, links),
+    "source-text": _source_text_fragment,
+    "codes": lambda dataset, texts, links: render_codes_table(),
+    "left-out": lambda dataset, texts, links: render_left_out(dataset),
+    "mistakes": lambda dataset, texts, links: render_mistakes(dataset),
+}
 
 
 def all_ids(dataset: Dataset) -> Iterable[str]:

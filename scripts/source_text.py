@@ -16,7 +16,6 @@ _KEY = 8
 _STARTS_RE = re.compile(r"(?<!\w)\w|[^\w\s]")
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-", "\u00a0": " "})
-_SPACES_RE = re.compile(r"\s+")
 
 
 @dataclass
@@ -104,16 +103,26 @@ class SourceText:
     def _folded_text(self) -> tuple[str, list[int]]:
         if self._folded is None:
             pieces, origin = [], []
-            for m in re.finditer(r"\s+|\S", self.text):
-                char = " " if m.group().isspace() else m.group().translate(_FOLD)
-                pieces.append(char)
+            for m in _FOLD_TOKENS.finditer(self.text):
+                pieces.append(_fold_token(m.group()))
                 origin.append(m.start())
             self._folded = ("".join(pieces), origin)
         return self._folded
 
 
+# A dash with or without spaces around it, a run of spaces, or any other single character:
+# each folds to one character, so a folded offset maps back to a place in the source.
+_FOLD_TOKENS = re.compile(r"\s*[-–—‑‐−]\s*|\s+|\S")
+
+
+def _fold_token(token: str) -> str:
+    if token.isspace():
+        return " "
+    return token.strip().translate(_FOLD)
+
+
 def _fold(text: str) -> str:
-    return _SPACES_RE.sub(" ", text.translate(_FOLD)).strip()
+    return "".join(_fold_token(m.group()) for m in _FOLD_TOKENS.finditer(text.strip()))
 
 
 def _at_boundary(text: str, offset: int) -> bool:

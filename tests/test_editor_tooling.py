@@ -1,0 +1,91 @@
+"""What editors and CI run besides the checker: the YAML declares its schema, the workflow
+is a valid GitHub workflow, and pre-commit runs the checker offline."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from tests.conftest import DATA, REAL_DATA, ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+
+
+def test_the_data_declares_its_schema_for_editors():
+    first = REAL_DATA.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=timeline.schema.json"
+    schema = json.loads((DATA / "timeline.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_the_workflow_is_a_valid_github_workflow():
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schema_check_would_catch_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on:", "runs_on:", 1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(broken)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+
+
+def test_the_workflow_runs_the_checker_tests_and_a_strict_build():
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert "make check FORMAT=github" in text and "bash .ci/run" in text and "make build" in text
+    assert "actions/deploy-pages" in text and "github.ref == 'refs/heads/main'" in text
+
+
+def _git(*args, cwd):
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"})
+
+
+def pre_commit_repo(tmp_path: Path) -> Path:
+    """A fresh repository holding the project's data, checker and hook configuration."""
+    repo = tmp_path / "repo"
+    for part in ("data", "scripts"):
+        shutil.copytree(ROOT / part, repo / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / ".pre-commit-config.yaml", repo / ".pre-commit-config.yaml")
+    # The hook runs the project's environment, which `make test` has just made.
+    (repo / ".venv" / "bin").mkdir(parents=True)
+    wrapper = repo / ".venv" / "bin" / "python"
+    wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+    wrapper.chmod(0o755)
+    (repo / ".gitignore").write_text(".venv/\n")
+    _git("init", "-q", cwd=repo)
+    _git("add", "-A", cwd=repo)
+    _git("commit", "-q", "-m", "data", cwd=repo)
+    return repo
+
+
+def run_pre_commit(repo: Path, tmp_path: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PRE_COMMIT_COLOR": "never"}
+    return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_pre_commit_passes_on_the_real_data(tmp_path):
+    result = run_pre_commit(pre_commit_repo(tmp_path), tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "check the timeline data against its source" in result.stdout and "Passed" in result.stdout
+
+
+def test_pre_commit_fails_on_bad_data(tmp_path):
+    repo = pre_commit_repo(tmp_path)
+    path = repo / "data" / "timeline.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 744", "value: 745"), encoding="utf-8")
+    result = run_pre_commit(repo, tmp_path)
+    assert result.returncode == 1
+    assert "F600" in result.stdout and "Failed" in result.stdout
