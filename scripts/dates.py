@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional
 
 MONTHS = [calendar.month_name[m] for m in range(1, 13)]
@@ -166,8 +167,13 @@ _MENTION_RE = re.compile(
 _QUALIFIER_WORDS = {"beginning": "start", "start": "start", "middle": "middle", "end": "end"}
 
 
-def mentions(text: str) -> Iterator[Mention]:
+@lru_cache(maxsize=65536)
+def mentions(text: str) -> tuple[Mention, ...]:
     """Every date written in `text`, left to right."""
+    return tuple(_mentions(text))
+
+
+def _mentions(text: str) -> Iterator[Mention]:
     for m in _MENTION_RE.finditer(text):
         g = m.groups()
         if g[0]:

@@ -4,6 +4,12 @@ It yields the values only, with scalars resolved by the caller (PyYAML's rules),
 declines anything unusual (a tag, an anchor, a duplicate key, more than one document,
 a parse error, a character YAML forbids) so that the reference reading in
 yaml_loader.py can say exactly what is wrong and where.
+
+It serves only files of 1 MiB and more; smaller ones, the real data among them, are
+always read the reference way. Where both readers accept a text they give the same
+values (tests/test_yaml_readings.py). A known limit: rapidyaml accepts a few malformed
+texts that PyYAML refuses (a block scalar indicator with text after it on the same line,
+">1:"), so a file over 1 MiB with such a slip is judged by its values, not its syntax.
 """
 from __future__ import annotations
 
@@ -25,13 +31,27 @@ MAX_DEPTH = 64
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+# YAML reserves these at the start of a plain scalar; rapidyaml reads "@x" where PyYAML
+# stops with an error, so such a scalar is left to the reference.
+_RESERVED_STARTS = frozenset("@`%!&*|>{}[],#'\"")
+
+
+# Text the two readers treat differently goes to the reference: YAML 1.1 line breaks that
+# PyYAML honours and rapidyaml (YAML 1.2) does not, tabs, a byte-order mark, directives
+# and document markers at the start of a line.
+_LEFT_TO_REFERENCE = re.compile("[\t\x85\u2028\u2029\ufeff]|^(?:%|---|\\.\\.\\.)", re.M)
+# Below this size the reference reading is quick (15 KB: about 10 ms) and is always used,
+# so the fast one serves only files too large to read the reference way at commit time.
+FAST_FROM = 1 << 20
+
+
 class Decline(Exception):
     """Leave this text to the reference reading."""
 
 
-def read(text: str, convert_plain: Callable[[str], Any]) -> Any:
+def read(text: str, convert_plain: Callable[[str], Any], fast_from: int = FAST_FROM) -> Any:
     """The document's value, or DECLINED."""
-    if ryml is None or not text.strip() or _NOT_PRINTABLE.search(text) or "\ufeff" in text:
+    if ryml is None or len(text) < fast_from or not text.strip() or _NOT_PRINTABLE.search(text) or _LEFT_TO_REFERENCE.search(text):
         return DECLINED
     buffer = bytearray(text.encode("utf-8"))
     try:
@@ -79,7 +99,7 @@ class _Reader:
             raise Decline
         key = self.tree.key(node)
         text = "" if key is None else bytes(key).decode("utf-8")
-        if not text and (flags & ryml.KEYQUO) == 0:
+        if (flags & ryml.KEYQUO) == 0 and (not text or text[0] in _RESERVED_STARTS):
             raise Decline
         return text
 
@@ -92,6 +112,8 @@ class _Reader:
         text = "" if raw is None else bytes(raw).decode("utf-8")
         if flags & ryml.VALQUO:
             return text
+        if text[:1] in _RESERVED_STARTS:
+            raise Decline
         return self.convert_plain(text)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Optional
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -29,8 +30,13 @@ class Number:
     ordinal: bool = False
 
 
-def numbers(text: str) -> Iterator[Number]:
-    """Every number in `text`, left to right."""
+@lru_cache(maxsize=65536)
+def numbers(text: str) -> tuple[Number, ...]:
+    """Every number in `text`, left to right (the checks ask about one quote several times)."""
+    return tuple(_numbers(text))
+
+
+def _numbers(text: str) -> Iterator[Number]:
     for m in _NUMBER_RE.finditer(text):
         digits, suffix, compound, word, vague = m.groups()
         if digits:

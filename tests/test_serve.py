@@ -1,0 +1,57 @@
+"""`mkdocs serve` (what `make serve` runs) serves the site and rebuilds it when the data changes."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.site_helpers import copy_project
+
+pytestmark = pytest.mark.build
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_rebuilds_when_the_data_changes(tmp_path):
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/timeline/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        assert wait_for(lambda: "The Karabakh issue flares up again" in fetch(url), 60), "the site was not served"
+        data = project / "data" / "timeline.yaml"
+        data.write_text(data.read_text(encoding="utf-8").replace("title: The Karabakh issue flares up again", "title: The Karabakh issue flares up once more"), encoding="utf-8")
+        assert wait_for(lambda: "The Karabakh issue flares up once more" in fetch(url), 60), "the edit was not rebuilt"
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "Traceback" not in output
