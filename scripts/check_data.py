@@ -15,8 +15,12 @@ if __package__ in (None, ""):
     # the standard library's; import them as the `scripts` package from the root instead.
     sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-from scripts.checker import DEFAULT_DATA, check_file  # noqa: E402
-from scripts.diagnostics import format_github, format_json, format_text, summary  # noqa: E402
+try:
+    from scripts.checker import DEFAULT_DATA, check_file
+    from scripts.diagnostics import format_github, format_json, format_text, summary
+except ImportError as missing:  # run with a Python that lacks the project's packages
+    sys.exit(f"check_data.py: error: {missing}; run it with the project's environment: "
+             "`make check`, or .venv/bin/python scripts/check_data.py after `make test`")
 
 
 class _Parser(argparse.ArgumentParser):

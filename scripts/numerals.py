@@ -48,11 +48,3 @@ def _numbers(text: str) -> Iterator[Number]:
             yield Number(m.start(), m.end(), WORD_VALUES[word.lower()])
         else:
             yield Number(m.start(), m.end(), None)
-
-
-def in_words(value: int) -> Optional[str]:
-    """How the value is written in words, where this module reads words for it."""
-    for word, number in WORD_VALUES.items():
-        if number == value:
-            return word
-    return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 from . import dates
-from .checks import describe_relation, relation_sum, unique_offset
+from .checks import relation_sum, unique_offset
 from .codes import CODES
 from .model import Dataset, Dated, Event, Figure, Relation, Source
 from .source_text import SourceText
@@ -321,7 +321,7 @@ def render_source_text(dataset: Dataset, texts: Texts, source_id: str, links: Li
     for span in spans:
         starts.setdefault(span.begin, []).append(span)
     paragraphs, current, open_spans = [], [], []
-    for begin, stop in zip(cuts, cuts[1:]):
+    for begin, stop in zip(cuts, cuts[1:], strict=False):
         # A sweep from left to right: the spans open here are those begun and not yet ended.
         open_spans = [s for s in open_spans if s.stop > begin]
         for span in starts.get(begin, ()):

@@ -10,7 +10,7 @@ import pytest
 
 from scripts.mistakes import MISTAKES, make
 from scripts.yaml_loader import load_file
-from tests.conftest import DATA, REAL_DATA, run_checker
+from tests.conftest import DATA, run_checker
 from tests.site_helpers import build, copy_project
 
 

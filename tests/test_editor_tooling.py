@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import jsonschema
-import yaml
 
 from tests.conftest import DATA, REAL_DATA, ROOT
 

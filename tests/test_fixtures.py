@@ -42,3 +42,16 @@ def test_every_diagnostic_names_a_real_place():
             assert diagnostic.line >= 1 and diagnostic.column >= 1
             lines = open(diagnostic.path, encoding="utf-8-sig", errors="replace").read().split("\n")
             assert diagnostic.line <= len(lines), diagnostic
+
+
+def test_every_code_the_checker_prints_is_in_the_table():
+    import re
+
+    from scripts.codes import CODES
+    from tests.conftest import ROOT
+
+    used = set()
+    for path in (ROOT / "scripts").glob("*.py"):
+        used |= set(re.findall(r'"([YSMHQFTRC]\d{3})"', path.read_text(encoding="utf-8")))
+    assert used - set(CODES) == set()
+    assert set(CODES) - used == set()

@@ -136,7 +136,7 @@ def test_every_event_date_moved_by_one_is_caught():
     missed = []
     for index, event in enumerate(real_document().value["events"]):
         for new in _neighbours(event["date"]):
-            if not mutated(lambda value: put(value, ("events", index, "date"), new)):
+            if not mutated(lambda value, index=index, new=new: put(value, ("events", index, "date"), new)):
                 missed.append((event["id"], new))
     assert missed == []
 
@@ -160,6 +160,6 @@ def test_every_single_character_deletion_from_every_quote_is_caught():
         quote = get(value, path)
         for at in range(len(quote)):
             shorter = quote[:at] + quote[at + 1:]
-            if not mutated(lambda data: put(data, path, shorter)):
+            if not mutated(lambda data, path=path, shorter=shorter: put(data, path, shorter)):
                 missed.append((path, at))
     assert missed == []

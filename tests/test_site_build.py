@@ -106,12 +106,13 @@ def test_every_quote_is_highlighted_and_linked_both_ways(real_site, data):
     timeline = page(real_site, "timeline")
     figures_page = page(real_site, "figures")
     anchors = {e["attrs"]["id"] for e in source.by("span") if e["attrs"].get("class") == "bj-anchor"}
-    for kind, entries, back in (("timeline", data["events"], timeline), ("figures", data["figures"], figures_page)):
+    # An event links back from the timeline; a figure from the timeline and the figures table.
+    for kind, entries, back in (("timeline", data["events"], timeline), ("figures", data["figures"], timeline + figures_page)):
         for entry in entries:
             assert f"q-{entry['id']}" in anchors, entry["id"]
             marks = [a for a in source.by("a") if a["attrs"].get("href") == f"../{kind}/#{entry['id']}"]
             assert "".join(m["text"] for m in marks) == " ".join(entry["quote"].split()), entry["id"]
-            assert f'href="../source/#q-{entry["id"]}"' in (timeline if kind == "timeline" else timeline + figures_page)
+            assert back.count(f'href="../source/#q-{entry["id"]}"') >= (1 if kind == "timeline" else 2)
 
 
 def test_relations_show_their_differences(real_site):

@@ -72,26 +72,24 @@ def browser():
         launched.close()
 
 
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("browser-site")
-    result = build(ROOT, folder)
+def _build_and_serve(project: Path, folder: Path):
+    result = build(project, folder)
     assert result.returncode == 0, result.stderr
     served = Served(folder)
     yield served.url
     served.close()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    yield from _build_and_serve(ROOT, tmp_path_factory.mktemp("browser-site"))
 
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hostile-project"))
     make_hostile(project)
-    folder = tmp_path_factory.mktemp("hostile-site")
-    result = build(project, folder)
-    assert result.returncode == 0, result.stderr
-    served = Served(folder)
-    yield served.url
-    served.close()
+    yield from _build_and_serve(project, tmp_path_factory.mktemp("hostile-site"))
 
 
 class Watched:
