@@ -1,0 +1,79 @@
+"""What every page's rendering shares: the one escaping function, links between pages,
+numbers, dates and quotes. Data in, HTML text out; nothing here knows of MkDocs."""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from . import dates
+from .model import Dated, Figure, Source
+
+UNIT_WORDS = {"people": ("person", "people"), "homes": ("home", "homes"), "vehicles": ("vehicle", "vehicles")}
+PART_WORDS = {"year": "year", "month": "month", "day": "day", "qualifier": "part of the year"}
+
+
+def esc(text: object) -> str:
+    """The one escaping function: text from the data or the source becomes inert HTML."""
+    return html.escape(str(text), quote=True)
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where the pages are, relative to the page being rendered (MkDocs directory URLs)."""
+
+    timeline: str = "../timeline/"
+    figures: str = "../figures/"
+    source: str = "../source/"
+
+
+def number(value: int) -> str:
+    return f"{value:,}"
+
+
+def unit_word(figure: Figure) -> str:
+    one, many = UNIT_WORDS[figure.unit]
+    return one if figure.value == 1 else many
+
+
+def source_anchor(entry_id: str) -> str:
+    return f"q-{entry_id}"
+
+
+def basis_anchor(entry_id: str) -> str:
+    return f"q-{entry_id}-date"
+
+
+def render_date(value: dates.DateValue) -> str:
+    """<time> elements with machine-readable values and the date in words."""
+    words = dates.describe(value)
+    if value.start == value.end:
+        return f'<time datetime="{esc(value.iso())}">{esc(words)}</time>'
+    # A range gets one <time> per end, so each carries a valid datetime of its own
+    # (a range never has a qualifier: the date parser refuses one with days).
+    start_words, _, end_words = words.partition("–")
+    return (f'<time datetime="{esc(value.iso())}">{esc(start_words.strip())}</time>–'
+            f'<time datetime="{esc(value.iso_end())}">{esc(end_words.strip())}</time>')
+
+
+def render_inference(dated: Dated, entry_id: str, links: Links, source_name: str) -> str:
+    inference = dated.inferred
+    if inference is None:
+        return ""
+    parts = [PART_WORDS[p] for p in inference.parts]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    verb = "is" if len(parts) == 1 else "are"
+    how = " (counted from the anniversary it names)" if inference.by == "anniversary" else ""
+    return (
+        f'<p class="bj-inferred"><strong>Inferred date.</strong> The {esc(listed)} {verb} not written in the quote; '
+        f'inferred{how} from {esc(source_name)}’s words '
+        f'<a href="{esc(links.source)}#{esc(basis_anchor(entry_id))}">“{esc(inference.from_quote)}”</a>. '
+        f'{esc(inference.reason)}</p>'
+    )
+
+
+def render_quote(quote: str, entry_id: str, source: Source, links: Links) -> str:
+    target = f"{links.source}#{source_anchor(entry_id)}"
+    return (
+        f'<blockquote class="bj-quote" cite="{esc(target)}"><p>“{esc(quote)}”</p>'
+        f'<footer>— {esc(source.publisher)}, <a class="bj-to-source" href="{esc(target)}">see it in the article</a></footer></blockquote>'
+    )

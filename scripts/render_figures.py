@@ -1,0 +1,122 @@
+"""The figures page and the home page's figures: the table, the relations with their
+differences, a chart drawn at build time, and the source's card."""
+from __future__ import annotations
+
+from .checks import relation_sum
+from .model import Dataset, Figure, Relation
+from .render_common import Links, esc, number, render_date, source_anchor, unit_word
+
+
+def render_figures_table(dataset: Dataset, links: Links = Links()) -> str:
+    events = {e.id: e for e in dataset.events}
+    rows = []
+    for figure in dataset.figures:
+        event = events.get(figure.event)
+        event_link = f'<a href="{esc(links.timeline)}#{esc(event.id)}">{esc(event.title)}</a>' if event else ""
+        target = f"{links.source}#{source_anchor(figure.id)}"
+        rows.append(
+            f'<tr id="{esc(figure.id)}"><th scope="row">{esc(figure.label)}</th>'
+            f'<td class="bj-num"><data value="{figure.value}">{number(figure.value)}</data> {esc(unit_word(figure))}</td>'
+            f'<td><q>{esc(figure.quote)}</q> <a href="{esc(target)}" aria-label="See “{esc(figure.quote)}” in the article">in the article</a></td>'
+            f"<td>{event_link}</td></tr>"
+        )
+    return (
+        '<div class="bj-table-wrap" id="figures-table"><table>'
+        "<caption>Every figure in the data, with the words it is taken from</caption>"
+        '<thead><tr><th scope="col">Figure</th><th scope="col">Value</th><th scope="col">Source’s words</th><th scope="col">Event</th></tr></thead>'
+        "<tbody>" + "".join(rows) + "</tbody></table></div>"
+    )
+
+
+def render_relations(dataset: Dataset) -> str:
+    figures = {f.id: f for f in dataset.figures}
+    items = [render_relation(r, figures) for r in dataset.relations if all(i in figures for i in (*r.parts, r.total))]
+    return '<ul class="bj-relations">' + "".join(items) + "</ul>"
+
+
+def render_relation(relation: Relation, figures: dict[str, Figure]) -> str:
+    parts, total, holds = relation_sum(relation, figures)
+    labels = " + ".join(f"{esc(figures[p].label)} ({number(figures[p].value)})" for p in relation.parts)
+    total_label = f"{esc(figures[relation.total].label)} ({number(total)})"
+    written = " + ".join(number(figures[p].value) for p in relation.parts)
+    if relation.kind == "sum":
+        claim = f"{labels} should add up to {total_label}."
+        arithmetic = f"{written} = {number(parts)}, against {number(total)}"
+    elif relation.kind == "equal":
+        claim = f"{labels} should equal {total_label}."
+        arithmetic = f"{number(parts)} against {number(total)}"
+    else:
+        claim = f"{labels} is part of {total_label}, so it should be no larger."
+        arithmetic = f"{number(parts)} ≤ {number(total)}" if holds else f"{number(parts)}, more than {number(total)}"
+    if holds:
+        verdict = f'<p class="bj-relation__verdict bj-holds">Holds: {esc(arithmetic)}.</p>'
+    else:
+        difference = total - parts
+        verdict = (
+            f'<p class="bj-relation__verdict"><strong class="bj-differs">The article’s figures differ by '
+            f'<data value="{difference}">{number(abs(difference))}</data>:</strong> {esc(arithmetic)}.</p>'
+        )
+        if relation.acknowledged:
+            verdict += f'<p class="bj-relation__note">{esc(relation.acknowledged.note)}</p>'
+    return f'<li class="bj-relation" id="{esc(relation.id)}"><p>{claim}</p>{verdict}</li>'
+
+
+def render_chart(dataset: Dataset, links: Links = Links()) -> str:
+    """A horizontal bar chart as inline SVG, drawn at build time; the table is its text alternative."""
+    figures = [f for f in dataset.figures if f.unit == "people"]
+    if not figures:
+        return ""
+    largest = max(f.value for f in figures) or 1
+    width, row, bar = 600, 44, 16
+    rows = []
+    for index, figure in enumerate(figures):
+        top = index * row
+        length = max(2, round(figure.value / largest * (width - 60)))
+        rows.append(
+            f'<text class="bj-chart__label" x="0" y="{top + 14}">{esc(figure.label)}</text>'
+            f'<rect class="bj-chart__bar" x="0" y="{top + 20}" width="{length}" height="{bar}" rx="2"></rect>'
+            f'<text class="bj-chart__value" x="{length + 6}" y="{top + 33}">{number(figure.value)}</text>'
+        )
+    description = "; ".join(f"{f.label}: {number(f.value)}" for f in figures)
+    return (
+        '<figure class="bj-chart">'
+        f'<svg viewBox="0 0 {width} {len(figures) * row}" role="img" aria-labelledby="bj-chart-title bj-chart-desc">'
+        '<title id="bj-chart-title">Counts of people in the article</title>'
+        f'<desc id="bj-chart-desc">{esc(description)}</desc>'
+        + "".join(rows)
+        + "</svg>"
+        "<figcaption>Counts of people, as the article gives them, drawn to scale. "
+        'The same values are in <a href="#figures-table">the table</a> above.</figcaption></figure>'
+    )
+
+
+def headline_figures(dataset: Dataset) -> list[Figure]:
+    """Figures that no relation counts as a part of a larger one: the article's own totals."""
+    parts = {p for r in dataset.relations if r.kind != "equal" for p in r.parts}
+    return [f for f in dataset.figures if f.id not in parts]
+
+
+def render_headline_figures(dataset: Dataset, links: Links = Links()) -> str:
+    items = []
+    for figure in headline_figures(dataset):
+        items.append(
+            f'<li><a href="{esc(links.figures)}#{esc(figure.id)}"><span class="bj-big"><data value="{figure.value}">{number(figure.value)}</data></span> '
+            f'<span>{esc(figure.label)} ({esc(unit_word(figure))})</span></a></li>'
+        )
+    return '<ul class="bj-headline">' + "".join(items) + "</ul>"
+
+
+def render_source_card(dataset: Dataset) -> str:
+    cards = []
+    for source in dataset.sources:
+        published = source.published
+        when = render_date(published.value)
+        note = " (inferred: " + esc(published.inferred.reason) + ")" if published.inferred else ""
+        cards.append(
+            f'<dl class="bj-source-card"><dt>Publisher</dt><dd>{esc(source.publisher)}</dd>'
+            f"<dt>Title</dt><dd>{esc(source.title)}</dd>"
+            f"<dt>Published</dt><dd>{when}{note}</dd>"
+            f"<dt>About the source</dt><dd>{esc(source.description)}</dd>"
+            f'<dt>Stored text</dt><dd><code>{esc(source.file)}</code>, SHA-256 <code class="bj-hash">{esc(source.sha256)}</code></dd></dl>'
+        )
+    return "".join(cards)
