@@ -59,8 +59,9 @@ def make(mistake: Mistake, text: str, document: Document) -> str:
 SHOWN_PATH = "data/timeline.yaml"  # as the command line names it, run from the project's folder
 
 
-def outputs(yaml_path: str) -> list[tuple[Mistake, list[str]]]:
-    """Each mistake with the lines `python scripts/check_data.py data/timeline.yaml` prints for it."""
+def outputs(yaml_path: str) -> list[tuple[Mistake, list[str], str]]:
+    """Each mistake with the lines `python scripts/check_data.py data/timeline.yaml` prints
+    for it, or, where the data no longer has what the mistake needs, why not."""
     from .checker import check_text
     from .diagnostics import format_text, summary
     from .yaml_loader import load_file
@@ -73,6 +74,11 @@ def outputs(yaml_path: str) -> list[tuple[Mistake, list[str]]]:
     folder = os.path.dirname(os.path.abspath(yaml_path))
     shown = []
     for mistake in MISTAKES:
-        result = check_text(make(mistake, text, document), SHOWN_PATH, folder)
-        shown.append((mistake, [format_text(d) for d in result.diagnostics] + [summary(result.diagnostics, SHOWN_PATH)]))
+        try:
+            mistaken = make(mistake, text, document)
+        except MistakeDoesNotApply as reason:
+            shown.append((mistake, [], str(reason)))
+            continue
+        result = check_text(mistaken, SHOWN_PATH, folder)
+        shown.append((mistake, [format_text(d) for d in result.diagnostics] + [summary(result.diagnostics, SHOWN_PATH)], ""))
     return shown

@@ -65,6 +65,8 @@ def on_page_content(html, page, config, files):
         return render.FRAGMENTS[name](result.dataset, result.texts, links)
 
     html = PLACEHOLDER.sub(fill, html)
+    if 'class="bj-mistake bj-stale"' in html:
+        log.warning(f"{page.file.src_uri}: an example of the editing guide no longer fits the data; see scripts/mistakes.py")
     if page.file.src_uri == PAGES["timeline"]:
         _require_every_entry(html, result)
     return html

@@ -28,7 +28,12 @@ def render_mistakes(dataset: Dataset) -> str:
     from .mistakes import outputs
 
     parts = []
-    for mistake, lines in outputs(dataset.path):
+    for mistake, lines, stale in outputs(dataset.path):
+        if stale:
+            # The hook turns this mark into a build warning, which --strict makes an error.
+            parts.append(f'<section class="bj-mistake bj-stale" id="mistake-{esc(mistake.slug)}"><h3>{esc(mistake.title)}</h3>'
+                         f"<p>This example cannot be shown: {esc(stale)}. Update it in <code>scripts/mistakes.py</code>.</p></section>")
+            continue
         parts.append(
             f'<section class="bj-mistake" id="mistake-{esc(mistake.slug)}"><h3>{esc(mistake.title)}</h3>'
             f"<p>The editor {esc(mistake.what)}: in <code>{esc(mistake.section)}</code>, the entry "

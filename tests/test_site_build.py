@@ -182,3 +182,13 @@ def test_bad_data_stops_the_build_naming_file_and_line(tmp_path):
     assert "the site is not built from unchecked data" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "timeline" / "index.html").exists()
+
+
+def test_a_guide_example_that_no_longer_fits_fails_the_strict_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "timeline.yaml"
+    text = path.read_text(encoding="utf-8").replace("- id: war-2020", "- id: war-of-2020")
+    path.write_text(text, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "an example of the editing guide no longer fits the data" in result.stderr
