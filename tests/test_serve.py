@@ -51,7 +51,15 @@ def test_serve_rebuilds_when_the_data_changes(tmp_path):
         data = project / "data" / "timeline.yaml"
         data.write_text(data.read_text(encoding="utf-8").replace("title: The Karabakh issue flares up again", "title: The Karabakh issue flares up once more"), encoding="utf-8")
         assert wait_for(lambda: "The Karabakh issue flares up once more" in fetch(url), 60), "the edit was not rebuilt"
+        # A mistake stops the rebuild (the page is not made from unchecked data); fixing it resumes.
+        good = data.read_text(encoding="utf-8")
+        data.write_text(good.replace("value: 744", "value: 745"), encoding="utf-8")
+        time.sleep(5)
+        assert server.poll() is None, "the server stopped on bad data"
+        data.write_text(good.replace("flares up once more", "flares up yet again"), encoding="utf-8")
+        assert wait_for(lambda: "The Karabakh issue flares up yet again" in fetch(url), 60), "no rebuild after the fix"
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "Traceback" not in output
+    assert "data/timeline.yaml:" in output and ": F600 the value 745 is not written" in output
