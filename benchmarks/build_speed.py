@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -28,13 +27,11 @@ from mkdocs.config import load_config  # noqa: E402
 from benchmarks.check_speed import synthetic  # noqa: E402
 from scripts import render  # noqa: E402
 from scripts.checker import check_file  # noqa: E402
+from tests.site_helpers import copy_project  # noqa: E402
 
 
 def project_with(data: tuple[str, bytes] | None, into: Path) -> Path:
-    into.mkdir(parents=True)
-    for part in ("mkdocs.yml", "docs", "scripts", "data"):
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, into / part)
+    copy_project(into)
     if data is not None:
         text, source_bytes = data
         (into / "data" / "timeline.yaml").write_text(text.replace("file: source.txt", "file: sources/synthetic.txt"), encoding="utf-8")

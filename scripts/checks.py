@@ -86,25 +86,26 @@ def anchored_quotes(dataset: Dataset) -> Iterable[tuple[str, str, tuple]]:
 
 def check_quotes(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
     found = []
-    for source_id, quote, path in anchored_quotes(dataset):
+    # A left_out passage covers every place it occurs; every other quote must point to one.
+    quotes = [*((s, q, p, True) for s, q, p in anchored_quotes(dataset)),
+              *((e.source, e.quote, e.at + ("quote",), False) for e in dataset.left_out)]
+    for source_id, quote, path, one_place in quotes:
         text = texts.get(source_id)
-        if text is None:
-            continue
-        if not _whole_words(quote):
-            found.append(error(dataset.path, dataset.document.pos(path), "Q502", _edges_message(quote)))
-            continue
-        count = len(text.find_all(quote))
-        if count == 0:
-            found.append(error(dataset.path, dataset.document.pos(path), "Q500", _not_found(text, quote)))
-        elif count > 1:
-            found.append(error(dataset.path, dataset.document.pos(path), "Q501", f"the quote occurs {count} times in {text.path}; lengthen it so it points to one place"))
-    for entry in dataset.left_out:
-        text = texts.get(entry.source)
-        if text is not None and not _whole_words(entry.quote):
-            found.append(error(dataset.path, _at(dataset, entry.at, "quote"), "Q502", _edges_message(entry.quote)))
-        elif text is not None and not text.find_all(entry.quote):
-            found.append(error(dataset.path, _at(dataset, entry.at, "quote"), "Q500", _not_found(text, entry.quote)))
+        problem = _quote_problem(text, quote, one_place) if text is not None else None
+        if problem:
+            found.append(error(dataset.path, dataset.document.pos(path), *problem))
     return found
+
+
+def _quote_problem(text: SourceText, quote: str, one_place: bool) -> Optional[tuple[str, str]]:
+    if not _whole_words(quote):
+        return "Q502", _edges_message(quote)
+    count = len(text.find_all(quote))
+    if count == 0:
+        return "Q500", _not_found(text, quote)
+    if count > 1 and one_place:
+        return "Q501", f"the quote occurs {count} times in {text.path}; lengthen it so it points to one place"
+    return None
 
 
 def _whole_words(quote: str) -> bool:

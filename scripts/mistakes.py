@@ -64,13 +64,13 @@ def outputs(yaml_path: str) -> list[tuple[Mistake, list[str], str]]:
     for it, or, where the data no longer has what the mistake needs, why not."""
     from .checker import check_text
     from .diagnostics import format_text, summary
-    from .yaml_loader import load_file
+    from .yaml_loader import load_text
 
-    document, problems = load_file(yaml_path)
-    if document is None:
-        raise MistakeDoesNotApply(f"{yaml_path} cannot be read")
     with open(yaml_path, encoding="utf-8-sig") as handle:
         text = handle.read()
+    document, _ = load_text(text, yaml_path)
+    if document is None:
+        raise MistakeDoesNotApply(f"{yaml_path} cannot be read")
     folder = os.path.dirname(os.path.abspath(yaml_path))
     shown = []
     for mistake in MISTAKES:

@@ -20,7 +20,7 @@ FRAGMENTS: dict[str, Callable[[Dataset, Texts, Links], str]] = {
     "timeline": lambda dataset, texts, links: render_timeline(dataset, links) + render_json_ld(dataset),
     "figures-table": lambda dataset, texts, links: render_figures_table(dataset, links),
     "relations": lambda dataset, texts, links: render_relations(dataset),
-    "chart": lambda dataset, texts, links: render_chart(dataset, links),
+    "chart": lambda dataset, texts, links: render_chart(dataset),
     "source-text": render_first_source,
     "codes": lambda dataset, texts, links: render_codes_table(),
     "left-out": lambda dataset, texts, links: render_left_out(dataset),

@@ -61,7 +61,7 @@ def render_relation(relation: Relation, figures: dict[str, Figure]) -> str:
     return f'<li class="bj-relation" id="{esc(relation.id)}"><p>{claim}</p>{verdict}</li>'
 
 
-def render_chart(dataset: Dataset, links: Links = Links()) -> str:
+def render_chart(dataset: Dataset) -> str:
     """A horizontal bar chart as inline SVG, drawn at build time; the table is its text alternative."""
     figures = [f for f in dataset.figures if f.unit == "people"]
     if not figures:
