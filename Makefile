@@ -15,15 +15,17 @@ $(STAMP): requirements.lock
 	$(VENV)/bin/pip install --quiet -r requirements.lock
 	touch $@
 
+DEV_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dev-addr $(DEV_ADDR)
 
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest
 
 FORMAT ?= text
+DATA ?= data/timeline.yaml
 check: $(STAMP)
-	$(VENV)/bin/python scripts/check_data.py --format $(FORMAT)
+	$(VENV)/bin/python scripts/check_data.py --format $(FORMAT) $(DATA)
 
 build: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict

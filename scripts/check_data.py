@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 
 if __package__ in (None, ""):
@@ -15,12 +16,29 @@ if __package__ in (None, ""):
     # the standard library's; import them as the `scripts` package from the root instead.
     sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _instead(argv: list[str]) -> str:
+    """The command that runs this check with the project's environment, from here."""
+    venv_python = os.path.join(ROOT, ".venv", "bin", "python")
+    if os.path.exists(venv_python):
+        words = [os.path.relpath(venv_python), os.path.relpath(os.path.abspath(__file__)), *argv]
+        return shlex.join(words)
+    words = ["make"] + (["-C", os.path.relpath(ROOT)] if os.path.abspath(os.getcwd()) != ROOT else []) + ["check"]
+    paths = [a for a in argv if not a.startswith("-")]
+    if paths:
+        words.append(f"DATA={os.path.abspath(paths[0])}")
+    return shlex.join(words) + "\n(make sets up the project's environment, .venv, the first time: about a minute)"
+
+
 try:
     from scripts.checker import DEFAULT_DATA, check_file
     from scripts.diagnostics import format_github, format_json, format_text, summary
-except ImportError as missing:  # run with a Python that lacks the project's packages
-    sys.exit(f"check_data.py: error: {missing}; run it with the project's environment: "
-             "`make check`, or .venv/bin/python scripts/check_data.py after `make test`")
+except ImportError as missing:  # a Python without the project's packages: not a data error
+    print(f"check_data.py: error: this Python lacks the project's packages (no module named {missing.name!r}).\n"
+          f"Run instead: {_instead(sys.argv[1:])}", file=sys.stderr)
+    sys.exit(2)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,13 +56,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"check_data.py: error: no such file: {args.path}", file=sys.stderr)
         return 2
     result = check_file(args.path)
-    if args.format == "json":
-        print(format_json(result.diagnostics))
-    else:
-        show = format_github if args.format == "github" else format_text
-        for diagnostic in result.diagnostics:
-            print(show(diagnostic))
-        print(summary(result.diagnostics, args.path))
+    try:
+        if args.format == "json":
+            print(format_json(result.diagnostics))
+        else:
+            show = format_github if args.format == "github" else format_text
+            for diagnostic in result.diagnostics:
+                print(show(diagnostic))
+            print(summary(result.diagnostics, args.path))
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader (`| head`) has gone: not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0 if result.ok else 1
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 from typing import Callable, Iterable, Optional
 
-from . import dates
+from . import dates, page_ids
 from .dates import DateValue, Mention
 from .diagnostics import Diagnostic, Pos, error, warning
 from .model import Dataset, Dated, Figure
@@ -28,7 +28,7 @@ def _key_at(dataset: Dataset, path: tuple, key: str) -> Pos:
 
 def _shown(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
-    return "«" + (text if len(text) <= limit else text[: limit - 1] + "…") + "»"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # --- ids and references -----------------------------------------------------------------
@@ -40,9 +40,17 @@ def check_ids(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
         if entry.id in seen:
             first = _at(dataset, seen[entry.id], "id")
             found.append(error(dataset.path, _at(dataset, entry.at, "id"), "M301", f"duplicate id {entry.id!r}: line {first.line} already uses it; ids must be unique"))
-        else:
-            seen[entry.id] = entry.at
+            continue
+        seen[entry.id] = entry.at
+        reserved = page_ids.why_reserved(entry.id)
+        if reserved:
+            found.append(error(dataset.path, _at(dataset, entry.at, "id"), "M303", f"the id {entry.id!r} cannot be a permalink: {reserved}; choose another id"))
     return found
+
+
+def duplicate_ids(dataset: Dataset) -> set[str]:
+    ids = [entry.id for entry in [*dataset.sources, *dataset.events, *dataset.figures, *dataset.relations]]
+    return {i for i in ids if ids.count(i) > 1} if len(set(ids)) < len(ids) else set()
 
 
 def check_references(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
@@ -97,15 +105,22 @@ def check_quotes(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
     return found
 
 
-def _quote_problem(text: SourceText, quote: str, one_place: bool) -> Optional[tuple[str, str]]:
+def _quote_problem(text: SourceText, quote: str, one_place: bool) -> Optional[tuple[str, str, str]]:
+    """(code, message, the words to show) when the quote does not point where it must."""
     if not _whole_words(quote):
-        return "Q502", _edges_message(quote)
+        return "Q502", *_edges_message(quote)
     count = len(text.find_all(quote))
     if count == 0:
-        return "Q500", _not_found(text, quote)
+        return "Q500", *_not_found(text, quote)
     if count > 1 and one_place:
-        return "Q501", f"the quote occurs {count} times in {text.path}; lengthen it so it points to one place"
+        return "Q501", f"the quote occurs {count} times in {text.path}; lengthen it so it points to one place", ""
     return None
+
+
+def quote_fails(texts: Texts, source_id: str, quote: str, one_place: bool = True) -> bool:
+    """Whether check_quotes reports this quote; later checks then leave it alone."""
+    text = texts.get(source_id)
+    return text is not None and _quote_problem(text, quote, one_place) is not None
 
 
 def _whole_words(quote: str) -> bool:
@@ -114,21 +129,21 @@ def _whole_words(quote: str) -> bool:
     return quote[:1].isalnum() and quote[-1:].isalnum()
 
 
-def _edges_message(quote: str) -> str:
+def _edges_message(quote: str) -> tuple[str, str]:
     trimmed = quote.strip(" \t\n.,;:!?\"'’“”‘()[]—–-")
-    return f"a quote starts and ends with a letter or digit, so it can be pinned to whole words; write {_shown(trimmed)}"
+    return "a quote starts and ends with a letter or digit, so it can be pinned to whole words; write", _shown(trimmed)
 
 
-def _not_found(text: SourceText, quote: str) -> str:
+def _not_found(text: SourceText, quote: str) -> tuple[str, str]:
     near = text.near_miss(quote)
     if near:
         begin, stop = near
         where = text.pos(begin)
         return (f"the quote is not verbatim: the source writes it with other quotation marks, dashes or spacing, "
-                f"at {text.path}:{where.line}:{where.column}; paste the source's words: {_shown(text.text[begin:stop], 400)}")
+                f"at {text.path}:{where.line}:{where.column}; paste the source's words:", _shown(text.text[begin:stop], 400))
     begin, stop = text.nearest(quote)
     where = text.pos(begin)
-    return f"the quote is not in {text.path}; the nearest passage is at line {where.line}, column {where.column}: {_shown(text.text[begin:stop])}"
+    return f"the quote is not in {text.path}; the nearest passage is at line {where.line}, column {where.column}:", _shown(text.text[begin:stop])
 
 
 def unique_offset(texts: Texts, source_id: str, quote: str) -> Optional[int]:
@@ -144,11 +159,17 @@ def unique_offset(texts: Texts, source_id: str, quote: str) -> Optional[int]:
 def check_figure_values(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
     found = []
     for figure in dataset.figures:
+        if quote_fails(texts, figure.source, figure.quote):
+            continue  # the quote is reported; what it writes is not yet the source's
         problem = _value_problem(figure)
         if problem:
             code, message = problem
             found.append(error(dataset.path, _at(dataset, figure.at, "value"), code, message))
     return found
+
+
+def value_checked(figure: Figure) -> bool:
+    return _value_problem(figure) is None
 
 
 def _value_problem(figure: Figure) -> Optional[tuple[str, str]]:
@@ -171,18 +192,18 @@ def check_dates(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
     skip = left_out_spans(dataset, texts)
     found = []
     for source in dataset.sources:
-        found += _check_dated(dataset, source.published, None, [])
+        found += _check_dated(dataset, texts, source.id, source.published, None, [])
     for event in dataset.events:
         offset = unique_offset(texts, event.source, event.quote)
         if offset is None:
             continue  # the quote itself is already diagnosed
         spans = skip.get(event.source, [])
         written = [m for m in dates.mentions(event.quote) if not _inside(spans, offset + m.begin, offset + m.stop)]
-        found += _check_dated(dataset, event.date, event.quote, written)
+        found += _check_dated(dataset, texts, event.source, event.date, event.quote, written)
     return found
 
 
-def _check_dated(dataset: Dataset, dated: Dated, quote: Optional[str], written: list[Mention]) -> list[Diagnostic]:
+def _check_dated(dataset: Dataset, texts: Texts, source_id: str, dated: Dated, quote: Optional[str], written: list[Mention]) -> list[Diagnostic]:
     value, found = dated.value, []
     agreeing = []
     for mention in written:
@@ -198,20 +219,30 @@ def _check_dated(dataset: Dataset, dated: Dated, quote: Optional[str], written: 
     writes = dates.written_parts(value, agreeing)
     inference = dated.inferred
     declared = set(inference.parts) if inference else set()
-    for part in sorted(has - writes - declared, key=dates.PARTS.index):
+    unwritten = _in_order(has - writes - declared)
+    if unwritten:
         where = "the quote does not write" if quote is not None else "nothing in the source writes"
-        found.append(error(dataset.path, dataset.document.pos(dated.at), "T701", f"{where} the {part} of {dated.text}; list {part!r} under inferred.parts, with the passage it comes from"))
+        listed = ", ".join(repr(p) for p in unwritten)
+        found.append(error(dataset.path, dataset.document.pos(dated.at), "T701",
+                           f"{where} the {_and(unwritten)} of {dated.text}; list {listed} under inferred.parts, with the passage {'it comes' if len(unwritten) == 1 else 'they come'} from"))
     if inference is None:
         return found
-    for part in sorted(declared & writes, key=dates.PARTS.index):
+    for part in _in_order(declared & writes):
         found.append(error(dataset.path, dataset.document.pos(inference.at + ("parts",)), "T702", f"the quote writes the {part} itself; remove {part!r} from inferred.parts"))
-    for part in sorted(declared - has, key=dates.PARTS.index):
+    for part in _in_order(declared - has):
         found.append(error(dataset.path, dataset.document.pos(inference.at + ("parts",)), "T702", f"the date {dated.text} has no {part}; remove {part!r} from inferred.parts"))
-    inferred = sorted((declared & has) - writes, key=dates.PARTS.index)
-    if inferred and not _basis_writes(value, inference, inferred):
-        parts = " and ".join(inferred)
-        found.append(error(dataset.path, dataset.document.pos(inference.at + ("from",)), "T703", f"the passage under inferred.from does not write the {parts} of {dated.text}"))
+    inferred = _in_order((declared & has) - writes)
+    if inferred and not quote_fails(texts, source_id, inference.from_quote) and not _basis_writes(value, inference, inferred):
+        found.append(error(dataset.path, dataset.document.pos(inference.at + ("from",)), "T703", f"the passage under inferred.from does not write the {_and(inferred)} of {dated.text}"))
     return found
+
+
+def _in_order(parts: set[str]) -> list[str]:
+    return sorted(parts, key=dates.PARTS.index)
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _basis_writes(value: DateValue, inference, parts: list[str]) -> bool:
@@ -245,11 +276,13 @@ def check_event_order(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
 
 def check_relations(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
     figures = {f.id: f for f in dataset.figures}
+    # A figure that is not found, whose value is not its quote's, or whose id is taken twice
+    # is already diagnosed; what a relation would say of it is only a consequence.
+    trusted = {i for i, f in figures.items() if value_checked(f) and not quote_fails(texts, f.source, f.quote)} - duplicate_ids(dataset)
     found = []
     for relation in dataset.relations:
-        if relation.total not in figures or any(p not in figures for p in relation.parts):
-            continue  # a dangling reference is already diagnosed
-        found += _check_relation(dataset, relation, figures)
+        if all(i in trusted for i in (*relation.parts, relation.total)):
+            found += _check_relation(dataset, relation, figures)
     return found
 
 
@@ -307,29 +340,38 @@ def _inside(spans: list[tuple[int, int]], begin: int, stop: int) -> bool:
 
 
 def accounted_numbers(dataset: Dataset, texts: Texts) -> dict[str, set[int]]:
-    """Offsets, per source, of the numbers that a figure, a date or a left_out passage accounts for."""
+    """Offsets, per source, of the numbers that a figure, a date or a left_out passage
+    accounts for, or that a reported quote meant to (so they are not reported again)."""
     covered: dict[str, set[int]] = {source_id: set() for source_id in texts}
 
-    def mark(source_id: str, offset: int, begin: int, stop: int, quote: str) -> None:
-        for number in numbers(quote[begin:stop]):
-            covered[source_id].add(offset + begin + number.begin)
+    def mark(source_id: str, offset: int, found: Iterable) -> None:
+        covered[source_id].update(offset + item.begin for item in found)
 
     for figure in dataset.figures:
         offset = unique_offset(texts, figure.source, figure.quote)
         if offset is not None:
-            for number in numbers(figure.quote):
-                if number.value == figure.value:
-                    covered[figure.source].add(offset + number.begin)
+            # check_figure_values holds the quote to writing its value and nothing else.
+            mark(figure.source, offset, numbers(figure.quote))
     for source_id, quote in _dating_quotes(dataset):
         offset = unique_offset(texts, source_id, quote)
         if offset is not None:
             for mention in [*dates.mentions(quote), *dates.anniversary_mentions(quote)]:
-                mark(source_id, offset, mention.begin, mention.stop, quote)
+                mark(source_id, offset + mention.begin, numbers(quote[mention.begin:mention.stop]))
     for source_id, spans in left_out_spans(dataset, texts).items():
         text = texts[source_id].text
         for begin, stop in spans:
-            mark(source_id, begin, 0, stop - begin, text[begin:stop])
+            mark(source_id, begin, numbers(text[begin:stop]))
+    for source_id, begin, stop in _reported_quote_spans(dataset, texts):
+        mark(source_id, begin, numbers(texts[source_id].text[begin:stop]))
     return covered
+
+
+def _reported_quote_spans(dataset: Dataset, texts: Texts) -> Iterable[tuple[str, int, int]]:
+    quotes = [*((s, q, True) for s, q, _ in anchored_quotes(dataset)), *((e.source, e.quote, False) for e in dataset.left_out)]
+    for source_id, quote, one_place in quotes:
+        if quote_fails(texts, source_id, quote, one_place):
+            for begin, stop in texts[source_id].meant(quote):
+                yield source_id, begin, stop
 
 
 def _dating_quotes(dataset: Dataset) -> Iterable[tuple[str, str]]:
@@ -350,10 +392,29 @@ def check_coverage(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
             if number.begin not in covered[source_id]:
                 shown = text.text[number.begin:number.stop]
                 context = text.text[max(0, number.begin - 40):number.stop + 40]
-                found.append(error(text.path, text.pos(number.begin), "C900", f"the number {shown!r} is neither captured by a figure or a date nor listed under left_out: …{' '.join(context.split())}…"))
+                found.append(error(text.path, text.pos(number.begin), "C900", f"the number {shown!r} is neither captured by a figure or a date nor listed under left_out:",
+                                   "…" + " ".join(context.split()) + "…"))
     for entry in dataset.left_out:
-        if entry.source in texts and not any(True for _ in numbers(entry.quote)):
+        if entry.source in texts and texts[entry.source].find_all(entry.quote) and not numbers(entry.quote):
             found.append(error(dataset.path, _at(dataset, entry.at, "quote"), "C901", "this passage holds no number, so there is nothing to leave out; remove the entry"))
+    return found
+
+
+def check_captured_and_left_out(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
+    """A number is either a figure's value or left out, never both; a date's numbers may be both."""
+    found = []
+    for figure in dataset.figures:
+        offset = unique_offset(texts, figure.source, figure.quote)
+        if offset is None or not value_checked(figure):
+            continue
+        (value,) = [offset + n.begin for n in numbers(figure.quote) if n.value == figure.value]
+        text = texts[figure.source]
+        for entry in dataset.left_out:
+            if entry.source == figure.source and any(o <= value < o + len(entry.quote) for o in text.find_all(entry.quote)):
+                figure_line = _at(dataset, figure.at, "value").line
+                found.append(error(dataset.path, _at(dataset, entry.at, "quote"), "C902",
+                                   f"this passage leaves out {figure.value}, which the figure {figure.id!r} (line {figure_line}) captures; "
+                                   f"a number is either a figure or left out: remove this entry, or shorten it so it no longer writes {figure.value}"))
     return found
 
 
@@ -366,4 +427,5 @@ CHECKS: list[Check] = [
     check_event_order,
     check_relations,
     check_coverage,
+    check_captured_and_left_out,
 ]

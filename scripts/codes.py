@@ -21,6 +21,7 @@ CODES: dict[str, tuple[str, str]] = {
     "M300": ("Impossible date", "A date that cannot exist (30 February, month 13) or a range that ends before it starts."),
     "M301": ("Duplicate id", "Two entries share an id; ids are permalinks and must be unique across sources, events, figures and relations."),
     "M302": ("Unknown reference", "A field names an id that no entry has."),
+    "M303": ("Id taken by the pages", "An entry's id is its permalink; this one is already used by a heading or part of the page the entry appears on (or begins with q-, which marks quotes on the source page). Choose another id."),
     "H400": ("Source missing", "The source file named by a source entry does not exist (paths are relative to the YAML file's folder)."),
     "H401": ("Source changed", "The source file's SHA-256 differs from the one recorded: the stored text is not the text the data was checked against."),
     "H402": ("Source not text", "The source file is not UTF-8 text."),
@@ -31,7 +32,7 @@ CODES: dict[str, tuple[str, str]] = {
     "F601": ("Value written twice", "A figure's quote writes its value more than once; shorten the quote."),
     "F602": ("Other numbers in quote", "A figure's quote writes other numbers besides the value; shorten it so a swapped value cannot pass."),
     "T700": ("Date disagrees with quote", "The quote writes a date (or part of one) that differs from the entry's date."),
-    "T701": ("Date part not written", "A part of the date that the quote does not write; list it under inferred.parts with the passage it comes from."),
+    "T701": ("Date part not written", "Parts of the date that the quote does not write; list them under inferred.parts with the passage they come from."),
     "T702": ("Inference not needed", "A part listed under inferred.parts that the quote writes itself, or that the date does not have."),
     "T703": ("Inference unsupported", "The passage under inferred.from does not write the inferred part of the date."),
     "T704": ("Out of date order", "The timeline shows events in the order the data lists them; an event is listed after one that begins later than it ends."),
@@ -42,4 +43,5 @@ CODES: dict[str, tuple[str, str]] = {
     "R804": ("Units differ", "A relation compares figures of different units (people and homes)."),
     "C900": ("Number not accounted for", "A number written in the source is neither captured by a figure or a date nor listed under left_out with a reason."),
     "C901": ("Nothing left out", "A left_out passage holds no number, so it accounts for nothing; remove it."),
+    "C902": ("Captured and left out", "A left_out passage writes a number that a figure captures as its value. A number is either a figure or left out: remove the left_out entry, or shorten it so it leaves that number alone. (A date's numbers may be both.)"),
 }

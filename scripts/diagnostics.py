@@ -21,18 +21,25 @@ class Diagnostic:
     code: str
     message: str
     severity: str = field(default="error", compare=False)
+    # Words shown apart from the message: the source's own words, or the YAML line at fault.
+    excerpt: str = field(default="", compare=False)
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
 
 
-def error(path: str, pos: Pos, code: str, message: str) -> Diagnostic:
-    return Diagnostic(path, pos.line, pos.column, code, message, "error")
+def error(path: str, pos: Pos, code: str, message: str, excerpt: str = "") -> Diagnostic:
+    return Diagnostic(path, pos.line, pos.column, code, message, "error", excerpt)
 
 
 def warning(path: str, pos: Pos, code: str, message: str) -> Diagnostic:
     return Diagnostic(path, pos.line, pos.column, code, message, "warning")
+
+
+def full_message(diagnostic: Diagnostic) -> str:
+    """The message with its excerpt, as one line of text."""
+    return f"{diagnostic.message} «{diagnostic.excerpt}»" if diagnostic.excerpt else diagnostic.message
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple:
@@ -41,7 +48,7 @@ def sort_key(diagnostic: Diagnostic) -> tuple:
 
 def format_text(diagnostic: Diagnostic) -> str:
     label = "" if diagnostic.is_error else "warning: "
-    return f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: {diagnostic.code} {label}{diagnostic.message}"
+    return f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: {diagnostic.code} {label}{full_message(diagnostic)}"
 
 
 def _escape_github_data(text: str) -> str:
@@ -63,7 +70,7 @@ def format_github(diagnostic: Diagnostic) -> str:
             f"title={_escape_github_property(diagnostic.code)}",
         ]
     )
-    return f"::{kind} {props}::{_escape_github_data(diagnostic.message)}"
+    return f"::{kind} {props}::{_escape_github_data(full_message(diagnostic))}"
 
 
 def format_json(diagnostics: Iterable[Diagnostic]) -> str:
@@ -76,6 +83,7 @@ def format_json(diagnostics: Iterable[Diagnostic]) -> str:
                 "code": d.code,
                 "severity": d.severity,
                 "message": d.message,
+                "excerpt": d.excerpt,
             }
             for d in diagnostics
         ],

@@ -25,20 +25,20 @@ def render_left_out(dataset: Dataset) -> str:
 
 def render_mistakes(dataset: Dataset) -> str:
     """The editing guide's common mistakes, each with what the checker really prints for it."""
-    from .mistakes import outputs
+    from .mistakes import examples
 
     parts = []
-    for mistake, lines, stale in outputs(dataset.path):
-        if stale:
-            # The hook turns this mark into a build warning, which --strict makes an error.
-            parts.append(f'<section class="bj-mistake bj-stale" id="mistake-{esc(mistake.slug)}"><h3>{esc(mistake.title)}</h3>'
-                         f"<p>This example cannot be shown: {esc(stale)}. Update it in <code>scripts/mistakes.py</code>.</p></section>")
+    for example in examples(dataset):
+        mistake, edit = example.mistake, example.edit
+        heading = f'<section class="bj-mistake" id="mistake-{esc(mistake.slug)}"><h3>{esc(mistake.title)}</h3>'
+        if edit is None:
+            parts.append(f'{heading}<p class="bj-left-out-example">This example is left out: it needs {esc(mistake.needs)}, '
+                         "and the data has none just now.</p></section>")
             continue
         parts.append(
-            f'<section class="bj-mistake" id="mistake-{esc(mistake.slug)}"><h3>{esc(mistake.title)}</h3>'
-            f"<p>The editor {esc(mistake.what)}: in <code>{esc(mistake.section)}</code>, the entry "
-            f"<code>{esc(mistake.entry_id)}</code>, its <code>{esc(mistake.field)}</code> line now reads "
-            f"<code>{esc(mistake.new)}</code> where it read <code>{esc(mistake.old)}</code>. The checker prints:</p>"
-            f'<pre class="bj-output"><code>{esc(chr(10).join(lines))}</code></pre></section>'
+            f"{heading}<p>The editor {esc(edit.what)}: in <code>{esc(edit.section)}</code>, the entry "
+            f"<code>{esc(edit.entry_id)}</code>, its <code>{esc(edit.field)}</code> line now reads "
+            f"<code>{esc(edit.new)}</code> where it read <code>{esc(edit.old)}</code>. The checker prints:</p>"
+            f'<pre class="bj-output"><code>{esc(chr(10).join(example.output))}</code></pre></section>'
         )
     return "".join(parts)

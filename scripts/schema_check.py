@@ -34,7 +34,7 @@ def _validators(schema_path: str) -> tuple[Callable[[Any], Any], Draft202012Vali
 
 
 def validate(document: Document, schema_path: Path = SCHEMA_PATH) -> list[Diagnostic]:
-    """One diagnostic for each way the document breaks the schema."""
+    """One diagnostic for each way the document breaks the schema, each problem once."""
     quick, validator = _validators(str(schema_path))
     try:
         # fastjsonschema compiles the schema to Python and answers valid data some 50 times
@@ -43,14 +43,43 @@ def validate(document: Document, schema_path: Path = SCHEMA_PATH) -> list[Diagno
         return []
     except fastjsonschema.JsonSchemaException:
         pass
+    problems = list(validator.iter_errors(document.value))
+    misspelt = _misspellings(problems)
     found: list[Diagnostic] = []
-    for problem in validator.iter_errors(document.value):
-        found.extend(_diagnose(document, problem))
+    missing_reported: set[tuple] = set()
+    for problem in problems:
+        path = tuple(problem.absolute_path)
+        if problem.validator == "required":
+            # jsonschema reports each missing field as its own problem, each listing them all.
+            if path in missing_reported:
+                continue
+            missing_reported.add(path)
+            found += _missing(document, problem, path, misspelt.get(path, set()))
+        else:
+            found += _diagnose(document, problem, path)
     return found
 
 
-def _diagnose(document: Document, problem) -> list[Diagnostic]:
-    path = tuple(problem.absolute_path)
+def _misspellings(problems) -> dict[tuple, set[str]]:
+    """For each mapping, the known fields that one of its unknown fields is a misspelling of."""
+    meant: dict[tuple, set[str]] = {}
+    for problem in problems:
+        if problem.validator == "additionalProperties":
+            known = sorted(problem.schema.get("properties", {}))
+            for key in problem.instance:
+                close = _closest(key, known) if key not in known else None
+                if close:
+                    meant.setdefault(tuple(problem.absolute_path), set()).add(close)
+    return meant
+
+
+def _missing(document: Document, problem, path: tuple, misspelt: set[str]) -> list[Diagnostic]:
+    """The missing field, unless the entry writes it with a misspelling (reported as S200)."""
+    missing = [key for key in problem.validator_value if key not in problem.instance and key not in misspelt]
+    return [error(document.path, document.pos(path), "S201", f"{_where(path)} is missing the field {key!r}") for key in missing]
+
+
+def _diagnose(document: Document, problem, path: tuple) -> list[Diagnostic]:
     field = _field_name(path)
     kind = problem.validator
     if kind == "additionalProperties":
@@ -60,9 +89,6 @@ def _diagnose(document: Document, problem) -> list[Diagnostic]:
             for key in problem.instance
             if key not in known
         ]
-    if kind == "required":
-        missing = [key for key in problem.validator_value if key not in problem.instance]
-        return [error(document.path, document.pos(path), "S201", f"{_where(path)} is missing the field {key!r}") for key in missing]
     if kind == "type":
         return [error(document.path, document.pos(path), "S202", _type_message(field, problem))]
     return [error(document.path, document.pos(path), "S203", _value_message(field, problem))]
@@ -147,6 +173,11 @@ def _plain(value) -> str:
     return str(value)
 
 
-def _did_you_mean(word: str, choices: list[str]) -> str:
+def _closest(word: str, choices: list[str]):
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return close[0] if close else None
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = _closest(word, choices)
+    return f"; did you mean {close!r}?" if close else ""

@@ -27,6 +27,7 @@ class SourceText:
     _index: Optional[dict[str, list[int]]] = field(default=None, repr=False)
     _folded: Optional[tuple[str, list[int]]] = field(default=None, repr=False)
     _found: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _nearest: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> "SourceText":
@@ -89,6 +90,19 @@ class SourceText:
 
     def nearest(self, quote: str) -> tuple[int, int]:
         """The passage of the source most like `quote`: (start offset, end offset)."""
+        if quote not in self._nearest:
+            self._nearest[quote] = self._most_like(quote)
+        return self._nearest[quote]
+
+    def meant(self, quote: str) -> list[tuple[int, int]]:
+        """Where the source writes what `quote` means to quote: where it occurs, else where
+        it occurs but for marks and spacing, else the nearest passage."""
+        found = self.find_all(quote)
+        if found:
+            return [(offset, offset + len(quote)) for offset in found]
+        return [self.near_miss(quote) or self.nearest(quote)]
+
+    def _most_like(self, quote: str) -> tuple[int, int]:
         matcher = difflib.SequenceMatcher(None, self.text, quote, autojunk=False)
         match = matcher.find_longest_match(0, len(self.text), 0, len(quote))
         begin = max(0, match.a - match.b)

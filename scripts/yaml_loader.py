@@ -15,7 +15,7 @@ from typing import Any, Optional
 import yaml
 from yaml.constructor import SafeConstructor
 
-from . import fast_yaml
+from . import fast_yaml, yaml_errors
 from .diagnostics import Diagnostic, Pos, error
 
 # The real data is some 15 KB; a limit far above it keeps a huge file from tying up a commit hook.
@@ -75,10 +75,13 @@ def _mark_pos(mark) -> Pos:
     return Pos(mark.line + 1, mark.column + 1)
 
 
-def _describe(exc: yaml.MarkedYAMLError, mark, text: str) -> str:
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        return "a tab cannot indent YAML; indent with spaces"
-    return " ".join(p for p in (exc.context, exc.problem) if p) or "not valid YAML"
+        explained = yaml_errors.Explained(text, _mark_pos(mark), "a tab cannot indent YAML; indent with spaces")
+    else:
+        explained = yaml_errors.explain(exc, text)
+    return error(path, explained.pos, "Y100", f"YAML syntax: {explained.message}; the line reads:", explained.excerpt)
 
 
 def _short_tag(tag: str) -> str:
@@ -114,9 +117,7 @@ def _load_reference(text: str, path: str) -> tuple[Document | None, list[Diagnos
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = _mark_pos(mark) if mark else Pos(1, 1)
-        return None, [error(path, pos, "Y100", f"YAML syntax: {_describe(exc, mark, text)}")]
+        return None, [_syntax_error(exc, text, path)]
     except yaml.reader.ReaderError as exc:
         character = exc.character if isinstance(exc.character, int) else ord(exc.character)
         return None, [error(path, _offset_pos(text, exc.position), "Y101", f"character U+{character:04X} is not allowed in YAML ({exc.reason}); remove it")]
