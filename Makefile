@@ -9,7 +9,9 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: serve test check build bench clean
 
-$(STAMP): requirements.lock
+# The stamp's name holds the lock's checksum, so a changed lock makes a new environment,
+# and a copied or freshly cloned tree with the same lock does not.
+$(STAMP):
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet -r requirements.lock

@@ -327,11 +327,13 @@ def _check_relation(dataset: Dataset, relation, figures: dict[str, Figure]) -> l
 # --- coverage -----------------------------------------------------------------------------
 
 def left_out_spans(dataset: Dataset, texts: Texts) -> dict[str, list[tuple[int, int]]]:
+    """Where each left_out passage stands; for one that is misquoted (and reported), where it
+    was meant to stand, so that what it leaves out is not reported a second time."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for entry in dataset.left_out:
         text = texts.get(entry.source)
         if text is not None:
-            spans.setdefault(entry.source, []).extend((o, o + len(entry.quote)) for o in text.find_all(entry.quote))
+            spans.setdefault(entry.source, []).extend(text.meant(entry.quote))
     return spans
 
 
@@ -367,9 +369,8 @@ def accounted_numbers(dataset: Dataset, texts: Texts) -> dict[str, set[int]]:
 
 
 def _reported_quote_spans(dataset: Dataset, texts: Texts) -> Iterable[tuple[str, int, int]]:
-    quotes = [*((s, q, True) for s, q, _ in anchored_quotes(dataset)), *((e.source, e.quote, False) for e in dataset.left_out)]
-    for source_id, quote, one_place in quotes:
-        if quote_fails(texts, source_id, quote, one_place):
+    for source_id, quote, _ in anchored_quotes(dataset):
+        if quote_fails(texts, source_id, quote):
             for begin, stop in texts[source_id].meant(quote):
                 yield source_id, begin, stop
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
+from typing import Callable
 
 from . import dates
 from .checks import relation_sum
-from .model import Dataset
+from .model import Dataset, Source
+from .source_text import SourceText
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection);
 # a leading apostrophe makes it text, as OWASP recommends. JSON keeps every value as written.
@@ -94,8 +97,34 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
-DOWNLOADS = {
-    "downloads/timeline.json": to_json,
-    "downloads/events.csv": events_csv,
-    "downloads/figures.csv": figures_csv,
-}
+@dataclass(frozen=True)
+class Download:
+    name: str  # its path on the site
+    what: str  # what it is for, in one line, as the Data page says it
+    make: Callable[[], bytes]
+
+
+def source_download(source: Source) -> str:
+    return f"downloads/sources/{source.id}.txt"
+
+
+def downloads(dataset: Dataset, texts: dict[str, SourceText]) -> list[Download]:
+    """Every file the Data page offers; the site adapter writes each one, the page lists each one."""
+    def text(make: Callable[[Dataset], str]) -> Callable[[], bytes]:
+        return lambda: make(dataset).encode("utf-8")
+
+    def read_data() -> bytes:
+        with open(dataset.path, "rb") as handle:
+            return handle.read()
+
+    offered = [
+        Download("downloads/timeline.json", "sources, events, figures and relations, with each relation's computed difference, for programs", text(to_json)),
+        Download("downloads/events.csv", "one row an event, for spreadsheets", text(events_csv)),
+        Download("downloads/figures.csv", "one row a figure, for spreadsheets", text(figures_csv)),
+        Download("downloads/timeline.yaml", "the data file as the editors write it", read_data),
+    ]
+    for source in dataset.sources:
+        if source.id in texts:
+            offered.append(Download(source_download(source), f"the stored text of {source.publisher}: {source.title}, byte for byte",
+                                    lambda source=source: texts[source.id].text.encode("utf-8")))
+    return offered

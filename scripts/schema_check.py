@@ -65,12 +65,19 @@ def _misspellings(problems) -> dict[tuple, set[str]]:
     meant: dict[tuple, set[str]] = {}
     for problem in problems:
         if problem.validator == "additionalProperties":
-            known = sorted(problem.schema.get("properties", {}))
             for key in problem.instance:
-                close = _closest(key, known) if key not in known else None
+                close = _meant_field(key, problem.schema, problem.instance)
                 if close:
                     meant.setdefault(tuple(problem.absolute_path), set()).add(close)
     return meant
+
+
+def _meant_field(key: str, schema: dict, entry: dict):
+    """The known field an unknown one misspells: first among those the entry lacks."""
+    known = sorted(schema.get("properties", {}))
+    if key in known:
+        return None
+    return _closest(key, [k for k in known if k not in entry]) or _closest(key, known)
 
 
 def _missing(document: Document, problem, path: tuple, misspelt: set[str]) -> list[Diagnostic]:
@@ -83,9 +90,9 @@ def _diagnose(document: Document, problem, path: tuple) -> list[Diagnostic]:
     field = _field_name(path)
     kind = problem.validator
     if kind == "additionalProperties":
-        known = sorted(problem.schema.get("properties", {}))
+        known = problem.schema.get("properties", {})
         return [
-            error(document.path, document.key_pos(path + (key,)), "S200", f"unknown field {key!r}{_did_you_mean(key, known)}")
+            error(document.path, document.key_pos(path + (key,)), "S200", f"unknown field {key!r}{_suggest(_meant_field(key, problem.schema, problem.instance))}")
             for key in problem.instance
             if key not in known
         ]
@@ -179,5 +186,8 @@ def _closest(word: str, choices: list[str]):
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
-    close = _closest(word, choices)
+    return _suggest(_closest(word, choices))
+
+
+def _suggest(close) -> str:
     return f"; did you mean {close!r}?" if close else ""

@@ -27,7 +27,7 @@ class SourceText:
     _index: Optional[dict[str, list[int]]] = field(default=None, repr=False)
     _folded: Optional[tuple[str, list[int]]] = field(default=None, repr=False)
     _found: dict[str, list[int]] = field(default_factory=dict, repr=False)
-    _nearest: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    _like: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> "SourceText":
@@ -90,24 +90,53 @@ class SourceText:
 
     def nearest(self, quote: str) -> tuple[int, int]:
         """The passage of the source most like `quote`: (start offset, end offset)."""
-        if quote not in self._nearest:
-            self._nearest[quote] = self._most_like(quote)
-        return self._nearest[quote]
+        return self._most_like(quote)[0]
 
     def meant(self, quote: str) -> list[tuple[int, int]]:
         """Where the source writes what `quote` means to quote: where it occurs, else where
-        it occurs but for marks and spacing, else the nearest passage."""
+        it occurs but for marks and spacing, else every passage most like it."""
         found = self.find_all(quote)
         if found:
             return [(offset, offset + len(quote)) for offset in found]
-        return [self.near_miss(quote) or self.nearest(quote)]
+        near = self.near_miss(quote)
+        if near:
+            return [near]
+        spans = set()
+        for begin, stop in self._most_like(quote):
+            spans.update((o, o + stop - begin) for o in self.find_all(self.text[begin:stop]) or [begin])
+        return sorted(spans)
 
-    def _most_like(self, quote: str) -> tuple[int, int]:
+    def _most_like(self, quote: str) -> list[tuple[int, int]]:
+        if quote not in self._like:
+            starts = self._voted_starts(quote) or [self._longest_block_start(quote)]
+            self._like[quote] = [self._whole_words(start, start + len(quote)) for start in starts]
+        return self._like[quote]
+
+    def _voted_starts(self, quote: str) -> list[int]:
+        """Where the quote would start, by the votes of its indexed pieces: a typo spoils
+        the pieces it falls in, and the others still agree on the place. Every place with
+        the most votes is kept, as a passage may occur more than once."""
+        index = self._word_index()
+        votes: dict[int, int] = {}
+        for m in _STARTS_RE.finditer(quote):
+            piece = quote[m.start():m.start() + _KEY]
+            if len(piece) < _KEY:
+                break
+            for offset in index.get(piece, ()):
+                votes[offset - m.start()] = votes.get(offset - m.start(), 0) + 1
+        most = max(votes.values(), default=0)
+        best = sorted(max(0, start) for start, count in votes.items() if count == most)
+        # One vote each for many places is no agreement: a common piece ("January ") alone.
+        return best if most > 1 or len(best) == 1 else []
+
+    def _longest_block_start(self, quote: str) -> int:
         matcher = difflib.SequenceMatcher(None, self.text, quote, autojunk=False)
         match = matcher.find_longest_match(0, len(self.text), 0, len(quote))
-        begin = max(0, match.a - match.b)
-        stop = min(len(self.text), begin + len(quote))
-        # Widen to whole words so the suggestion can be pasted as it stands.
+        return max(0, match.a - match.b)
+
+    def _whole_words(self, begin: int, stop: int) -> tuple[int, int]:
+        """Widen a passage to whole words, so a suggestion can be pasted as it stands."""
+        stop = min(len(self.text), stop)
         while begin > 0 and self.text[begin - 1].isalnum() and self.text[begin].isalnum():
             begin -= 1
         while stop < len(self.text) and self.text[stop - 1].isalnum() and self.text[stop].isalnum():

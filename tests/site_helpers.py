@@ -54,3 +54,65 @@ def make_hostile(project: Path) -> None:
     data["sources"][0]["publisher"] += " </script><script>alert(4)</script>"
     data["sources"][0]["published"]["inferred"]["reason"] += " " + HOSTILE_TEXT
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+
+
+class ServedCopy:
+    """A copy of the project served by the README's command, `make serve DEV_ADDR=...`, on a
+    free port; it shares the environment the tests run in instead of making its own."""
+
+    def __init__(self, into: Path):
+        import socket
+
+        self.project = copy_project(into)
+        for part in ("Makefile", "requirements.lock"):
+            shutil.copy2(ROOT / part, self.project / part)
+        stamps = list(Path(sys.prefix).glob(".installed-*"))
+        assert stamps, f"{sys.prefix} was not made by make; run the suite with `make test`"
+        (self.project / ".venv").symlink_to(sys.prefix)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.data = self.project / "data" / "timeline.yaml"
+        self.log = into / "serve.log"
+        self.process = None
+
+    def start(self) -> "ServedCopy":
+        with open(self.log, "wb") as log:
+            self.process = subprocess.Popen(["make", "serve", f"DEV_ADDR=127.0.0.1:{self.port}"], cwd=self.project,
+                                            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+        return self
+
+    def fetch(self, path: str = "", timeout: float = 3) -> str:
+        """The page's HTML; a request that takes longer than `timeout` raises (a hung server)."""
+        import urllib.request
+
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=timeout) as response:
+            return response.read().decode("utf-8")
+
+    def wait_for(self, predicate, seconds: float, path: str = "") -> float:
+        """Seconds until the page at `path` satisfies `predicate`; raises after `seconds`."""
+        import time
+        import urllib.error
+
+        started = time.monotonic()
+        while time.monotonic() - started < seconds:
+            try:
+                if predicate(self.fetch(path)):
+                    return time.monotonic() - started
+            except (ConnectionError, urllib.error.URLError):
+                pass  # not listening yet
+            time.sleep(0.05)
+        raise AssertionError(f"the page {path!r} did not change within {seconds} s; server log:\n{self.output()[-3000:]}")
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> None:
+        import signal
+
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGINT)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)

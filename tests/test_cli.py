@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
+import subprocess
+import sys
 
 from tests.conftest import DATA, FIXTURES, ROOT, run_checker
 
@@ -77,3 +80,46 @@ def test_source_copy_is_byte_identical_to_the_shared_source():
     assert digest == "ee4f27132733602e7b9e68aab0dc79ad89ee1f626895b4bb884f62cb97653f04"
     if shared.exists():
         assert shared.read_bytes() == ours.read_bytes()
+
+
+def _checker_copy(tmp_path, with_venv: bool):
+    """scripts/, data/ and the Makefile in a folder of their own, with or without an environment."""
+    for part in ("scripts", "data"):
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "Makefile", tmp_path / "Makefile")
+    if with_venv:
+        (tmp_path / ".venv").symlink_to(sys.prefix)
+    return tmp_path
+
+
+def _without_packages(folder, *args):
+    # -S: a Python that does not see the environment's packages, as a bare `python` on a fresh clone.
+    return subprocess.run([sys.executable, "-S", "scripts/check_data.py", *args], cwd=folder, capture_output=True, text=True, timeout=60)
+
+
+def test_a_python_without_the_packages_exits_2_naming_the_command_to_run(tmp_path):
+    folder = _checker_copy(tmp_path, with_venv=True)
+    result = _without_packages(folder)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "Run instead: .venv/bin/python scripts/check_data.py\n" in result.stderr
+    instead = subprocess.run([".venv/bin/python", "scripts/check_data.py"], cwd=folder, capture_output=True, text=True, timeout=60)
+    assert instead.returncode == 0 and instead.stdout.splitlines()[-1].startswith("OK: ")
+
+
+def test_without_an_environment_it_names_make(tmp_path):
+    folder = _checker_copy(tmp_path, with_venv=False)
+    result = _without_packages(folder, "data/timeline.yaml")
+    assert result.returncode == 2
+    assert f"Run instead: make check DATA={folder / 'data' / 'timeline.yaml'}\n" in result.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    read, write = os.pipe()
+    os.close(read)  # like `| head` that has already gone
+    try:
+        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_data.py"), str(FIXTURES / "impossible_date.yaml")],
+                                stdout=write, stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(write)
+    assert result.returncode == 1
+    assert result.stderr == ""

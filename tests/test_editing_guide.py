@@ -1,26 +1,34 @@
-"""The editing guide's mistakes, made in a copy of data/: the command prints what the page shows;
-and almost-verbatim quotes get the source's exact words with their place."""
+"""The editing guide: its mistakes, made in a copy of data/, print what the page shows;
+almost-verbatim quotes get the source's exact words with their place; and the field
+reference, generated from the schema, lists every field with its meaning and an example."""
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 
+import jsonschema
 import pytest
 
-from scripts.mistakes import MISTAKES, make
-from scripts.yaml_loader import load_file
-from tests.conftest import DATA, run_checker
+from scripts.checker import check_file
+from scripts.mistakes import MISTAKES, apply, examples
+from tests.conftest import DATA, REAL_DATA, run_checker
 from tests.site_helpers import build, copy_project
 
 
 @pytest.fixture(scope="module")
-def guide(tmp_path_factory) -> dict[str, str]:
+def method_page(tmp_path_factory) -> str:
     project = copy_project(tmp_path_factory.mktemp("guide-project"))
     site = tmp_path_factory.mktemp("guide-site")
     result = build(project, site)
     assert result.returncode == 0, result.stderr
-    page = (site / "method" / "index.html").read_text(encoding="utf-8")
+    return (site / "method" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def guide(method_page) -> dict[str, str]:
+    page = method_page
     blocks = re.findall(r'<section class="bj-mistake" id="mistake-([a-z-]+)">.*?<pre class="bj-output"><code>(.*?)</code></pre>', page, re.S)
     return {slug: html.unescape(text) for slug, text in blocks}
 
@@ -29,12 +37,18 @@ def test_the_guide_shows_five_mistakes(guide):
     assert sorted(guide) == sorted(m.slug for m in MISTAKES) and len(guide) == 5
 
 
+def real_examples():
+    return {e.mistake.slug: e for e in examples(check_file(str(REAL_DATA)).dataset)}
+
+
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m.slug for m in MISTAKES])
 def test_the_command_prints_what_the_guide_shows(tmp_path, guide, mistake):
+    example = real_examples()[mistake.slug]
+    assert example.edit is not None, f"the real data has {mistake.needs}"
     shutil.copytree(DATA, tmp_path / "data")
     path = tmp_path / "data" / "timeline.yaml"
-    document, _ = load_file(str(path))
-    path.write_text(make(mistake, path.read_text(encoding="utf-8"), document), encoding="utf-8")
+    dataset = check_file(str(path)).dataset
+    path.write_text(apply(example.edit, path.read_text(encoding="utf-8"), dataset.document), encoding="utf-8")
     result = run_checker("data/timeline.yaml", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout.rstrip("\n") == guide[mistake.slug]
@@ -44,9 +58,9 @@ EXPECTED_CODE = {"quote-not-verbatim": "Q500", "value-not-in-quote": "F600", "da
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m.slug for m in MISTAKES])
-def test_each_mistake_gives_its_own_code_first(guide, mistake):
-    codes = re.findall(r"^data/timeline\.yaml:\d+:\d+: ([A-Z]\d{3}) ", guide[mistake.slug], re.M)
-    assert EXPECTED_CODE[mistake.slug] in codes
+def test_each_mistake_gives_one_error_of_its_own_code(guide, mistake):
+    errors = re.findall(r"^data/timeline\.yaml:\d+:\d+: ([A-Z]\d{3}) (?!warning: )", guide[mistake.slug], re.M)
+    assert errors == [EXPECTED_CODE[mistake.slug]]
 
 
 @pytest.mark.parametrize(
@@ -86,3 +100,54 @@ def test_a_typo_shows_the_nearest_passage(data_copy):
     result = run_checker(str(data_copy))
     (line,) = [l for l in result.stdout.splitlines() if ": Q500 " in l]
     assert "nearest passage is at line 10, column" in line and "«fired on 200 homes»" in line
+
+
+SCHEMA = json.loads((DATA / "timeline.schema.json").read_text(encoding="utf-8"))
+
+
+def schema_fields(spec: dict = None, prefix: str = "", section: str = ""):
+    """(section, dotted field name, its schema with $ref followed) for every field an editor writes."""
+    if spec is None:
+        for name, top in SCHEMA["properties"].items():
+            if "items" in top:
+                yield from schema_fields(resolve(top["items"]), "", name)
+            else:
+                yield name, name, resolve(top)
+        return
+    for name, field in spec.get("properties", {}).items():
+        resolved = resolve(field)
+        yield section, prefix + name, {**resolved, **{k: v for k, v in field.items() if k != "$ref"}}
+        if resolved.get("type") == "object":
+            yield from schema_fields(resolved, f"{prefix}{name}.", section)
+
+
+def resolve(spec: dict) -> dict:
+    while "$ref" in spec:
+        spec = {**SCHEMA["$defs"][spec["$ref"].rsplit("/", 1)[1]], **{k: v for k, v in spec.items() if k != "$ref"}}
+    return spec
+
+
+def test_every_field_in_the_schema_has_a_description_and_an_example():
+    fields = list(schema_fields())
+    assert len(fields) > 35
+    lacking = [(section, name) for section, name, spec in fields if not spec.get("description") or not spec.get("examples")]
+    assert lacking == []
+    for section, name, spec in fields:  # each example is a value the field accepts
+        for value in spec["examples"]:
+            jsonschema.validate(value, {**spec, "$defs": SCHEMA["$defs"]})
+
+
+def test_the_guide_lists_every_field_with_its_example(method_page):
+    for section, name, spec in schema_fields():
+        listed = re.search(rf'<section class="bj-fields" id="fields-{section.replace("_", "-")}".*?</dl></section>', method_page, re.S)
+        assert listed, section
+        field = re.search(rf'<dt><code>{re.escape(name)}</code> <span class="bj-field__need">(required|optional)</span></dt><dd>(.*?)</dd>', listed.group(0), re.S)
+        assert field, (section, name)
+        assert html.escape(spec["description"], quote=True) in field.group(2) and "Example: <code>" in field.group(2)
+        if "enum" in spec:
+            assert "One of: " + ", ".join(spec["enum"]) in field.group(2)
+
+
+def test_the_guide_covers_order_left_out_and_new_sources(method_page):
+    for heading in ("Events are listed in date order", "Turning a left-out number into a figure", "Adding a source", "Every field"):
+        assert f">{heading}<" in method_page

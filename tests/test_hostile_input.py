@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from html.parser import HTMLParser
 
 import pytest
 
@@ -92,3 +93,49 @@ def test_source_that_is_not_text(data_copy):
     source = data_copy.parent / "sources" / "000_9c0400da760e69ac.txt"
     source.write_bytes(b"\xff\xfe junk")
     assert "H402" in [d.code for d in check_file(str(data_copy)).errors]
+
+
+PANEL_TAGS = {"section", "h2", "p", "code", "ol", "li", "strong", "pre", "blockquote"}
+HOSTILE_YAML = [
+    b"'<script>alert(1)</script>': x\n",
+    b"events:\n  - id: <img src=x onerror=alert(2)>\n",
+    b"a: b: <script>alert(3)</script>\n",
+    b"title \"<script>alert(4)</script>\n",
+    "schema_version: 1\nsources: []\nevents: []\nfigures: []\nrelations: []\nleft_out:\n  - quote: \"</script><script>alert(5)</script>\"\n    source: x\n    reason: r\n".encode(),
+]
+
+
+class _Tags(HTMLParser):
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: set[str] = set()
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+
+
+def panel_inputs():
+    from tests.conftest import FIXTURES
+
+    for path in sorted(FIXTURES.glob("*.yaml")):
+        if not path.read_text(encoding="utf-8").startswith("# expect: clean"):
+            yield path.name, path.read_bytes()
+    for index, content in enumerate(HOSTILE_YAML):
+        yield f"hostile-{index}", content
+
+
+@pytest.mark.parametrize("name, content", list(panel_inputs()), ids=[n for n, _ in panel_inputs()])
+def test_the_serve_panel_escapes_what_the_yaml_says(tmp_path, name, content):
+    from scripts.site.errors import render_error_panel
+    from tests.conftest import FIXTURES
+
+    path = tmp_path / "input.yaml"
+    path.write_bytes(content)
+    (tmp_path / "sources").symlink_to(FIXTURES / "sources")
+    result = check_file(str(path))
+    assert not result.ok
+    html = render_error_panel(result.diagnostics)
+    assert _Tags(html).tags <= PANEL_TAGS, name
+    assert "<script" not in html and "<img" not in html
+    assert html.count("<li>") == len(result.errors)

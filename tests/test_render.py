@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts import render
 from scripts.checker import check_file
 from scripts.dates import parse_date
-from scripts.render_common import render_date
+from scripts.site import fragments
+from scripts.site.common import Links, render_date
 from tests.conftest import FIXTURES
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -27,7 +27,7 @@ def small():
 
 @pytest.mark.parametrize("name", ["timeline", "figures-table", "relations", "chart", "source-text", "headline-figures"])
 def test_fragment_matches_its_golden_file(small, name):
-    made = render.FRAGMENTS[name](small.dataset, small.texts, render.Links()) + "\n"
+    made = fragments.FRAGMENTS[name](small.dataset, small.texts, Links()) + "\n"
     golden = GOLDEN / f"{name}.html"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(made, encoding="utf-8")
@@ -44,7 +44,7 @@ def test_every_string_from_the_data_is_escaped(small):
     hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
     small.dataset.events[0] = type(event)(event.id, event.date, hostile, hostile, event.source, event.quote, event.at)
     try:
-        made = render.FRAGMENTS["timeline"](small.dataset, small.texts, render.Links())
+        made = fragments.FRAGMENTS["timeline"](small.dataset, small.texts, Links())
     finally:
         small.dataset.events[0] = event
     assert "<script>alert" not in made and "<img" not in made
@@ -57,4 +57,4 @@ def test_every_fragment_a_page_asks_for_exists():
     asked = set()
     for page in (Path(__file__).resolve().parent.parent / "docs").glob("*.md"):
         asked |= set(re.findall(r'<div data-bj="([a-z-]+)"></div>', page.read_text(encoding="utf-8")))
-    assert asked <= set(render.FRAGMENTS) and asked == set(render.FRAGMENTS)
+    assert asked <= set(fragments.FRAGMENTS) and asked == set(fragments.FRAGMENTS)

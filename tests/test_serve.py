@@ -1,65 +1,67 @@
-"""`mkdocs serve` (what `make serve` runs) serves the site and rebuilds it when the data changes."""
+"""`make serve`, the README's command, never hangs: bad data is shown on every page, in
+the browser the editor is looking at, and fixing it brings the site back without a restart."""
 from __future__ import annotations
-
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
-from tests.site_helpers import copy_project
+from tests.site_helpers import HOSTILE_TEXT, ServedCopy
 
 pytestmark = pytest.mark.build
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+TITLE = "title: The Karabakh issue flares up again"
 
 
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
+def line_holding(text: str, words: str) -> int:
+    return next(n for n, line in enumerate(text.split("\n"), 1) if words in line)
 
 
-def wait_for(predicate, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return True
-        except OSError:
-            pass
-        time.sleep(0.3)
-    return False
-
-
-def test_serve_rebuilds_when_the_data_changes(tmp_path):
-    project = copy_project(tmp_path / "project")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/timeline/"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
+def test_serve_answers_with_the_errors_and_recovers(tmp_path):
+    served = ServedCopy(tmp_path)
+    good = served.data.read_text(encoding="utf-8")
+    # It starts on data that is already bad: a key without its colon.
+    served.data.write_text(good.replace(TITLE, TITLE.replace(":", "", 1)), encoding="utf-8")
+    bad_line = line_holding(good, TITLE)
+    served.start()
     try:
-        assert wait_for(lambda: "The Karabakh issue flares up again" in fetch(url), 60), "the site was not served"
-        data = project / "data" / "timeline.yaml"
-        data.write_text(data.read_text(encoding="utf-8").replace("title: The Karabakh issue flares up again", "title: The Karabakh issue flares up once more"), encoding="utf-8")
-        assert wait_for(lambda: "The Karabakh issue flares up once more" in fetch(url), 60), "the edit was not rebuilt"
-        # A mistake stops the rebuild (the page is not made from unchecked data); fixing it resumes.
-        good = data.read_text(encoding="utf-8")
-        data.write_text(good.replace("value: 744", "value: 745"), encoding="utf-8")
-        time.sleep(5)
-        assert server.poll() is None, "the server stopped on bad data"
-        data.write_text(good.replace("flares up once more", "flares up yet again"), encoding="utf-8")
-        assert wait_for(lambda: "The Karabakh issue flares up yet again" in fetch(url), 60), "no rebuild after the fix"
+        served.wait_for(lambda html: f"data/timeline.yaml:{bad_line}:5" in html and "Y100" in html, 60, "timeline/")
+        assert 'class="bj-errors"' in served.fetch("figures/") and 'class="bj-errors"' in served.fetch("")
+
+        served.data.write_text(good, encoding="utf-8")
+        served.wait_for(lambda html: "The Karabakh issue flares up again" in html and "bj-errors" not in html, 10, "timeline/")
+
+        served.data.write_text(good.replace("value: 744", "value: 745"), encoding="utf-8")
+        served.wait_for(lambda html: f"data/timeline.yaml:{line_holding(good, 'value: 744')}:12" in html and "F600" in html, 10, "figures/")
+        for path in ("", "timeline/", "source/", "method/", "data/"):
+            assert "bj-errors__list" in served.fetch(path), path  # every page, each within 3 s
+
+        served.data.write_text(good.replace("flares up again", "flares up once more"), encoding="utf-8")
+        served.wait_for(lambda html: "The Karabakh issue flares up once more" in html and "bj-errors" not in html, 10, "timeline/")
+        assert served.process.poll() is None
     finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0]
-    assert "Traceback" not in output
-    assert "data/timeline.yaml:" in output and ": F600 the value 745 is not written" in output
+        served.stop()
+    output = served.output()
+    assert "Traceback" not in output and "Aborted" not in output and "WARNING" not in output.split("Serving on")[-1]
+
+
+def test_serve_takes_its_address_from_dev_addr(tmp_path):
+    served = ServedCopy(tmp_path).start()
+    try:
+        served.wait_for(lambda html: "Black January" in html, 60)
+    finally:
+        served.stop()
+    assert f"Serving on http://127.0.0.1:{served.port}/" in served.output()
+
+
+def test_hostile_yaml_is_escaped_in_the_panel(tmp_path):
+    served = ServedCopy(tmp_path)
+    good = served.data.read_text(encoding="utf-8")
+    served.data.write_text(good.replace("  - id: troops-enter-baku\n", f"  - id: troops-enter-baku\n    '{HOSTILE_TEXT}': x\n", 1), encoding="utf-8")
+    served.start()
+    try:
+        served.wait_for(lambda html: "bj-errors__list" in html, 60, "timeline/")
+        html = served.fetch("timeline/")
+        assert "S200" in html and "<script>alert" not in html and "<img src=x" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    finally:
+        served.stop()
+

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from . import dates
-from .model import Dated, Figure, Source
+from .. import dates
+from ..page_ids import basis_anchor, quote_anchor
+from ..model import Dated, Figure, Source
 
 UNIT_WORDS = {"people": ("person", "people"), "homes": ("home", "homes"), "vehicles": ("vehicle", "vehicles")}
 PART_WORDS = {"year": "year", "month": "month", "day": "day", "qualifier": "part of the year"}
@@ -24,6 +25,7 @@ class Links:
     timeline: str = "../timeline/"
     figures: str = "../figures/"
     source: str = "../source/"
+    site: str = "../"  # the site's root, where downloads/ is
 
 
 def number(value: int) -> str:
@@ -33,14 +35,6 @@ def number(value: int) -> str:
 def unit_word(figure: Figure) -> str:
     one, many = UNIT_WORDS[figure.unit]
     return one if figure.value == 1 else many
-
-
-def source_anchor(entry_id: str) -> str:
-    return f"q-{entry_id}"
-
-
-def basis_anchor(entry_id: str) -> str:
-    return f"q-{entry_id}-date"
 
 
 def render_date(value: dates.DateValue) -> str:
@@ -72,8 +66,19 @@ def render_inference(dated: Dated, entry_id: str, links: Links, source_name: str
 
 
 def render_quote(quote: str, entry_id: str, source: Source, links: Links) -> str:
-    target = f"{links.source}#{source_anchor(entry_id)}"
+    target = f"{links.source}#{quote_anchor(entry_id)}"
     return (
         f'<blockquote class="bj-quote" cite="{esc(target)}"><p>“{esc(quote)}”</p>'
-        f'<footer>— {esc(source.publisher)}, <a class="bj-to-source" href="{esc(target)}">see it in the article</a></footer></blockquote>'
+        f'<footer>— {esc(source.publisher)}, <a class="bj-to-source" href="{esc(target)}">see it in {esc(possessive(source.publisher))} text</a></footer></blockquote>'
     )
+
+
+def possessive(name: str) -> str:
+    return f"{name}’" if name.endswith("s") else f"{name}’s"
+
+
+def to_source_link(quote: str, entry_id: str, source: Source, links: Links) -> str:
+    """A short link from a figure's words to where its source writes them, naming the source."""
+    target = f"{links.source}#{quote_anchor(entry_id)}"
+    text = f"in {possessive(source.publisher)} text"
+    return f'<a class="bj-to-source" href="{esc(target)}" aria-label="See “{esc(quote)}” {esc(text)}">{esc(text)}</a>'

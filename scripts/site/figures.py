@@ -2,22 +2,22 @@
 differences, a chart drawn at build time, and the source's card."""
 from __future__ import annotations
 
-from .checks import relation_sum
-from .model import Dataset, Figure, Relation
-from .render_common import Links, esc, number, render_date, source_anchor, unit_word
+from ..checks import relation_sum
+from ..model import Dataset, Figure, Relation
+from .common import Links, esc, number, render_date, to_source_link, unit_word
 
 
 def render_figures_table(dataset: Dataset, links: Links = Links()) -> str:
     events = {e.id: e for e in dataset.events}
+    sources = {s.id: s for s in dataset.sources}
     rows = []
     for figure in dataset.figures:
         event = events.get(figure.event)
         event_link = f'<a href="{esc(links.timeline)}#{esc(event.id)}">{esc(event.title)}</a>' if event else ""
-        target = f"{links.source}#{source_anchor(figure.id)}"
         rows.append(
             f'<tr id="{esc(figure.id)}"><th scope="row">{esc(figure.label)}</th>'
             f'<td class="bj-num"><data value="{figure.value}">{number(figure.value)}</data> {esc(unit_word(figure))}</td>'
-            f'<td><q>{esc(figure.quote)}</q> <a href="{esc(target)}" aria-label="See “{esc(figure.quote)}” in the article">in the article</a></td>'
+            f'<td><q>{esc(figure.quote)}</q> {to_source_link(figure.quote, figure.id, sources[figure.source], links)}</td>'
             f"<td>{event_link}</td></tr>"
         )
     return (
@@ -106,7 +106,7 @@ def render_headline_figures(dataset: Dataset, links: Links = Links()) -> str:
     return '<ul class="bj-headline">' + "".join(items) + "</ul>"
 
 
-def render_source_card(dataset: Dataset) -> str:
+def render_source_card(dataset: Dataset, links: Links = Links()) -> str:
     cards = []
     for source in dataset.sources:
         published = source.published
@@ -117,6 +117,7 @@ def render_source_card(dataset: Dataset) -> str:
             f"<dt>Title</dt><dd>{esc(source.title)}</dd>"
             f"<dt>Published</dt><dd>{when}{note}</dd>"
             f"<dt>About the source</dt><dd>{esc(source.description)}</dd>"
-            f'<dt>Stored text</dt><dd><code>{esc(source.file)}</code>, SHA-256 <code class="bj-hash">{esc(source.sha256)}</code></dd></dl>'
+            f'<dt>Stored text</dt><dd><a href="{esc(links.source)}#{esc(source.id)}">Read it with every quoted passage marked</a>; '
+            f'<code>{esc(source.file)}</code>, SHA-256 <code class="bj-hash">{esc(source.sha256)}</code></dd></dl>'
         )
     return "".join(cards)

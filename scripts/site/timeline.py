@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import json
 
-from .model import Dataset, Event, Figure, Source
-from .render_common import Links, esc, number, render_date, render_inference, render_quote, source_anchor, unit_word
+from ..model import Dataset, Event, Figure, Source
+from ..page_ids import quote_anchor
+from .common import Links, esc, number, render_date, render_inference, render_quote, to_source_link, unit_word
 
 
 def render_timeline(dataset: Dataset, links: Links = Links()) -> str:
@@ -33,14 +34,14 @@ def render_event(event: Event, dataset: Dataset, source: Source, links: Links) -
 
 
 def render_figure_item(figure: Figure, source: Source, links: Links) -> str:
-    target = f"{links.source}#{source_anchor(figure.id)}"
+    target = f"{links.source}#{quote_anchor(figure.id)}"
     return (
         f'<li class="bj-figure" id="{esc(figure.id)}">'
         f'<p><span class="bj-figure__value"><data value="{figure.value}">{number(figure.value)}</data> {esc(unit_word(figure))}</span>'
         f' · <span class="bj-figure__label">{esc(figure.label)}</span>'
         f' <a class="bj-permalink" href="#{esc(figure.id)}" aria-label="Permalink to this figure: {esc(figure.label)}">¶</a><br>'
         f'<q class="bj-figure__quote" cite="{esc(target)}">{esc(figure.quote)}</q> '
-        f'<a class="bj-to-source" href="{esc(target)}" aria-label="See “{esc(figure.quote)}” in the article">in the article</a></p>'
+        f'{to_source_link(figure.quote, figure.id, source, links)}</p>'
         "</li>"
     )
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .checks import unique_offset
-from .model import Dataset
-from .render_common import Links, basis_anchor, esc, source_anchor
-from .source_text import SourceText
+from ..checks import unique_offset
+from ..model import Dataset
+from ..page_ids import basis_anchor, quote_anchor
+from ..exports import source_download
+from .common import Links, esc, render_date
+from ..source_text import SourceText
 
 Texts = dict[str, SourceText]
 
@@ -31,7 +33,7 @@ def source_spans(dataset: Dataset, texts: Texts, source_id: str, links: Links) -
         if offset is not None:
             label = entry.title if anchor_kind == "event" else entry.label
             page = links.timeline if anchor_kind == "event" else links.figures
-            spans.append(Span(offset, offset + len(entry.quote), entry.id, source_anchor(entry.id), f"{page}#{entry.id}", label))
+            spans.append(Span(offset, offset + len(entry.quote), entry.id, quote_anchor(entry.id), f"{page}#{entry.id}", label))
     for event in dataset.events:
         if event.source == source_id and event.date.inferred:
             offset = unique_offset(texts, source_id, event.date.inferred.from_quote)
@@ -82,6 +84,19 @@ def _highlight(piece: str, covering: list[Span]) -> str:
     return f'<a class="bj-q" href="{esc(innermost.href)}" title="Quoted in: {esc(innermost.label)}"><mark>{esc(piece)}</mark></a>'
 
 
-def render_first_source(dataset: Dataset, texts: Texts, links: Links) -> str:
-    first = dataset.sources[0].id if dataset.sources else None
-    return render_source_text(dataset, texts, first, links) if first in texts else ""
+def render_sources(dataset: Dataset, texts: Texts, links: Links = Links()) -> str:
+    """Every stored source under its own heading, its quoted passages marked."""
+    sections = []
+    for source in dataset.sources:
+        if source.id not in texts:
+            continue  # only checked data is rendered, where every source has its text
+        download = f"{links.site}{source_download(source)}"
+        sections.append(
+            f'<section class="bj-source" aria-labelledby="{esc(source.id)}">'
+            f'<h2 id="{esc(source.id)}">{esc(source.publisher)}: {esc(source.title)}</h2>'
+            f'<p class="bj-source__about">Published {render_date(source.published.value)}'
+            f'{" (inferred)" if source.published.inferred else ""}. '
+            f'Stored as <a href="{esc(download)}">{esc(source.file)}</a>, SHA-256 <code class="bj-hash">{esc(source.sha256)}</code>.</p>'
+            f"{render_source_text(dataset, texts, source.id, links)}</section>"
+        )
+    return "".join(sections)

@@ -5,24 +5,35 @@ rendered. The renderers know nothing of MkDocs, so another site generator can ca
 """
 from __future__ import annotations
 
+import json
 from typing import Callable, Iterable
 
-from .model import Dataset
-from .render_common import Links, esc  # noqa: F401 - part of this module's interface
-from .render_figures import render_chart, render_figures_table, render_headline_figures, render_relations, render_source_card
-from .render_method import render_codes_table, render_left_out, render_mistakes
-from .render_source import Texts, render_first_source
-from .render_timeline import render_json_ld, render_timeline
+from ..model import Dataset
+from ..schema_check import SCHEMA_PATH
+from .common import Links
+from .data_page import render_downloads, render_left_out
+from .figures import render_chart, render_figures_table, render_headline_figures, render_relations, render_source_card
+from .method import render_codes_table, render_field_reference, render_mistakes
+from .source import Texts, render_sources
+from .timeline import render_json_ld, render_timeline
+
+
+def _field_reference() -> str:
+    with open(SCHEMA_PATH, encoding="utf-8") as handle:
+        return render_field_reference(json.load(handle))
+
 
 FRAGMENTS: dict[str, Callable[[Dataset, Texts, Links], str]] = {
     "headline-figures": lambda dataset, texts, links: render_headline_figures(dataset, links),
-    "source-card": lambda dataset, texts, links: render_source_card(dataset),
+    "source-card": lambda dataset, texts, links: render_source_card(dataset, links),
     "timeline": lambda dataset, texts, links: render_timeline(dataset, links) + render_json_ld(dataset),
     "figures-table": lambda dataset, texts, links: render_figures_table(dataset, links),
     "relations": lambda dataset, texts, links: render_relations(dataset),
     "chart": lambda dataset, texts, links: render_chart(dataset),
-    "source-text": render_first_source,
+    "source-text": render_sources,
     "codes": lambda dataset, texts, links: render_codes_table(),
+    "fields": lambda dataset, texts, links: _field_reference(),
+    "downloads": render_downloads,
     "left-out": lambda dataset, texts, links: render_left_out(dataset),
     "mistakes": lambda dataset, texts, links: render_mistakes(dataset),
 }

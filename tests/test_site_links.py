@@ -1,0 +1,112 @@
+"""Every internal link resolves and no page gives one id twice, for the real data and for
+data with a second source (a small text written for the tests); and every source is shown."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts.page_ids import QUOTE_PREFIX, RESERVED
+from tests.conftest import FIXTURES, ROOT, run_checker
+from tests.crawl import crawl
+from tests.site_helpers import build, copy_project
+
+pytestmark = pytest.mark.build
+
+SECOND = FIXTURES / "second_source"
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("real-site")
+    result = build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def add_second_source(project: Path) -> dict:
+    """Merge the fixture's source, event and figure into the project's data; return the added entries."""
+    path = project / "data" / "timeline.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    added = yaml.safe_load((SECOND / "entries.yaml").read_text(encoding="utf-8"))
+    for section, entries in added.items():
+        data[section].extend(entries)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+    shutil.copy2(SECOND / "test-note.txt", project / "data" / "sources" / "test-note.txt")
+    return added
+
+
+@pytest.fixture(scope="module")
+def two_sources(tmp_path_factory) -> tuple[Path, dict]:
+    project = copy_project(tmp_path_factory.mktemp("two-sources"))
+    added = add_second_source(project)
+    assert run_checker(str(project / "data" / "timeline.yaml")).returncode == 0
+    site = tmp_path_factory.mktemp("two-sources-site")
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site, added
+
+
+def assert_sound(site: Path) -> None:
+    report = crawl(site)
+    assert report.pages >= 7 and report.links > 300
+    assert report.dead == []
+    assert report.duplicate_ids == []
+
+
+def test_the_real_site_has_no_dead_link_and_no_id_twice(real_site):
+    assert_sound(real_site)
+
+
+def test_the_two_source_site_has_no_dead_link_and_no_id_twice(two_sources):
+    assert_sound(two_sources[0])
+
+
+def test_the_pages_own_ids_are_all_reserved_from_the_data(real_site):
+    """An entry with one of these ids would clash with the page: the checker refuses them (M303)."""
+    data = yaml.safe_load((ROOT / "data" / "timeline.yaml").read_text(encoding="utf-8"))
+    entry_ids = {e["id"] for section in ("sources", "events", "figures", "relations") for e in data[section]}
+    report = crawl(real_site)
+    for page in ("timeline/index.html", "figures/index.html", "source/index.html"):
+        own = {i for i in report.ids[page] if i not in entry_ids and not i.startswith(("__", QUOTE_PREFIX))}
+        assert own <= RESERVED, (page, own - RESERVED)
+
+
+def test_every_source_is_shown_and_linked_by_its_own_name(two_sources):
+    site, added = two_sources
+    source_page = (site / "source" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="caliber-2025">Caliber.Az: ' in source_page
+    assert '<h2 id="test-note">Test Archive: Test note, written for the tests of this project</h2>' in source_page
+    event, figure = added["events"][0], added["figures"][0]
+    assert f'<span class="bj-anchor" id="q-{event["id"]}"></span><a class="bj-q" href="../timeline/#{event["id"]}"' in source_page
+    assert f'<span class="bj-anchor" id="q-{figure["id"]}"></span><a class="bj-q" href="../figures/#{figure["id"]}"' in source_page
+    timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../source/#q-{event["id"]}">see it in Test Archive’s text</a>' in timeline
+    assert f'href="../source/#q-troops-enter-baku">see it in Caliber.Az’s text</a>' in timeline
+    assert re.search(rf'href="../source/#q-{figure["id"]}" aria-label="[^"]*">in Test Archive’s text</a>', timeline)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert home.count('<dl class="bj-source-card">') == 2 and "Test Archive" in home and "Caliber.Az" in home
+
+
+def test_every_stored_text_is_offered_for_download(two_sources):
+    site, _ = two_sources
+    stored = site / "downloads" / "sources" / "test-note.txt"
+    assert stored.read_bytes() == (SECOND / "test-note.txt").read_bytes()
+    assert (site / "downloads" / "sources" / "caliber-2025.txt").read_bytes() == (ROOT / "data" / "sources" / "000_9c0400da760e69ac.txt").read_bytes()
+    data_page = (site / "data" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../downloads/sources/test-note.txt">test-note.txt</a>: the stored text of Test Archive' in data_page
+
+
+def test_the_crawler_finds_what_it_is_for(tmp_path):
+    """A crawler that could not fail would prove nothing."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<p id="x"></p><p id="x"></p><a href="a/#here">ok</a><a href="a/#nowhere">bad</a>'
+                                         '<a href="missing/">bad</a><a href="https://example.org/">out</a><a href="javascript:alert(1)">js</a>')
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">A</h2><a href="../#x">up</a><a href="../../x.html">out</a>')
+    report = crawl(tmp_path)
+    assert report.duplicate_ids == [("index.html", "x")]
+    assert sorted((page, link) for page, link, _ in report.dead) == [
+        ("a/index.html", "../../x.html"), ("index.html", "a/#nowhere"), ("index.html", "javascript:alert(1)"), ("index.html", "missing/")]
