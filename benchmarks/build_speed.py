@@ -25,7 +25,7 @@ from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
 from benchmarks.check_speed import synthetic  # noqa: E402
-from scripts import render  # noqa: E402
+from scripts.site import fragments  # noqa: E402
 from scripts.checker import check_file  # noqa: E402
 from tests.site_helpers import copy_project  # noqa: E402
 
@@ -42,13 +42,12 @@ def project_with(data: tuple[str, bytes] | None, into: Path) -> Path:
 def timed_build(project: Path, site: Path, stub: bool, runs: int) -> float:
     best = float("inf")
     for _ in range(runs):
-        # Not strict: the editing guide's examples need entries of the real data (a warning).
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
         start = time.perf_counter()
         if stub:
-            with mock.patch.object(render, "render_timeline", lambda *a, **k: "<ol></ol>"):
+            with mock.patch.object(fragments, "render_timeline", lambda *a, **k: "<ol></ol>"):
                 # The stub drops every entry; the hook would rightly refuse to build it.
-                with mock.patch.object(render, "all_ids", lambda dataset: []):
+                with mock.patch.object(fragments, "all_ids", lambda dataset: []):
                     build(config)
         else:
             build(config)

@@ -101,7 +101,7 @@ class ServedCopy:
                     return time.monotonic() - started
             except (ConnectionError, urllib.error.URLError):
                 pass  # not listening yet
-            time.sleep(0.05)
+            time.sleep(0.02)
         raise AssertionError(f"the page {path!r} did not change within {seconds} s; server log:\n{self.output()[-3000:]}")
 
     def output(self) -> str:
