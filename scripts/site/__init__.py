@@ -1,0 +1,7 @@
+"""The site's pages rendered from the checked data: data in, HTML text out.
+
+One module a page (timeline, figures, source, method, data), what they share (common),
+the error panel shown while the data is bad (errors), and `fragments`, the table of
+named fragments that adapters such as the MkDocs hook fill placeholders from. Nothing
+here knows of MkDocs, so another site generator can call it.
+"""
