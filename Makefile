@@ -3,18 +3,19 @@
 #   make test    run the whole test suite
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
-STAMP := $(VENV)/.installed-$(shell cat requirements.lock | cksum | cut -d' ' -f1)
+LOCK := requirements.txt
+STAMP := $(VENV)/.installed-$(shell cksum < $(LOCK) | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve test check build bench clean
+.PHONY: serve test check build bench lock clean
 
 # The stamp's name holds the lock's checksum, so a changed lock makes a new environment,
 # and a copied or freshly cloned tree with the same lock does not.
 $(STAMP):
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet -r requirements.lock
+	$(VENV)/bin/pip install --quiet --require-hashes -r $(LOCK)
 	touch $@
 
 DEV_ADDR ?= 127.0.0.1:8000
@@ -35,5 +36,15 @@ build: $(STAMP)
 bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/check_speed.py
 
+# Regenerate the lock from pyproject.toml with every file's hash, keeping today's pins;
+# `make lock UPGRADE=1` moves every pin to the newest release. pip-tools lives in its own
+# environment, so it never enters the project's. The --no-emit options keep this
+# machine's own index and wheel folders out of the file.
+LOCK_TOOLS := .venv-lock
+lock:
+	test -x $(LOCK_TOOLS)/bin/pip-compile || ($(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet pip-tools==7.6.2)
+	$(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+	  --extra test $(if $(UPGRADE),--upgrade) --output-file $(LOCK) pyproject.toml
+
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) $(LOCK_TOOLS) site .pytest_cache

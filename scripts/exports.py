@@ -1,20 +1,17 @@
-"""The checked data as downloads: JSON for programs, CSV for spreadsheets."""
+"""The checked data as downloads, each in its ecosystem's format: JSON for programs, CSV
+with a Frictionless data package for spreadsheets and data tools, W3C Web Annotations of
+every quote for annotation tools, and the stored texts themselves."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Optional
 
-from . import dates
+from . import annotations, dates, tables
 from .checks import relation_sum
 from .model import Dataset, Source
+from .schema_check import SCHEMA_PATH
 from .source_text import SourceText
-
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection);
-# a leading apostrophe makes it text, as OWASP recommends. JSON keeps every value as written.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def to_json(dataset: Dataset) -> str:
@@ -71,32 +68,6 @@ def _relation(relation, figures) -> dict:
     }
 
 
-def events_csv(dataset: Dataset) -> str:
-    rows = [["id", "date", "date_in_words", "date_inferred_parts", "title", "summary", "source", "quote"]]
-    for e in dataset.events_in_order():
-        inferred = " ".join(e.date.inferred.parts) if e.date.inferred else ""
-        rows.append([e.id, e.date.text, dates.describe(e.date.value), inferred, e.title, e.summary, e.source, e.quote])
-    return _csv(rows)
-
-
-def figures_csv(dataset: Dataset) -> str:
-    rows = [["id", "label", "kind", "unit", "value", "event", "source", "quote"]]
-    rows += [[f.id, f.label, f.kind, f.unit, str(f.value), f.event, f.source, f.quote] for f in dataset.figures]
-    return _csv(rows)
-
-
-def _csv(rows: list[list[str]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    for row in rows:
-        writer.writerow([_cell(value) for value in row])
-    return out.getvalue()
-
-
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
-
-
 @dataclass(frozen=True)
 class Download:
     name: str  # its path on the site
@@ -108,10 +79,14 @@ def source_download(source: Source) -> str:
     return f"downloads/sources/{source.id}.txt"
 
 
-def downloads(dataset: Dataset, texts: dict[str, SourceText]) -> list[Download]:
-    """Every file the Data page offers; the site adapter writes each one, the page lists each one."""
+def downloads(dataset: Dataset, texts: dict[str, SourceText], public_url: Optional[str] = None) -> list[Download]:
+    """Every file the Data page offers; the site adapter writes each one, the page lists each one.
+    `public_url`, the site's public address, makes the annotations' links absolute."""
     def text(make: Callable[[Dataset], str]) -> Callable[[], bytes]:
         return lambda: make(dataset).encode("utf-8")
+
+    def as_json(make: Callable[[], dict]) -> Callable[[], bytes]:
+        return lambda: (json.dumps(make(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
     def read_data() -> bytes:
         with open(dataset.path, "rb") as handle:
@@ -119,8 +94,12 @@ def downloads(dataset: Dataset, texts: dict[str, SourceText]) -> list[Download]:
 
     offered = [
         Download("downloads/timeline.json", "sources, events, figures and relations, with each relation's computed difference, for programs", text(to_json)),
-        Download("downloads/events.csv", "one row an event, for spreadsheets", text(events_csv)),
-        Download("downloads/figures.csv", "one row a figure, for spreadsheets", text(figures_csv)),
+        Download("downloads/events.csv", "one row an event, with its dates as written and as ISO start and end days, for spreadsheets", text(tables.events_csv)),
+        Download("downloads/figures.csv", "one row a figure, each linked to its event, for spreadsheets", text(tables.figures_csv)),
+        Download("downloads/datapackage.json", "a Frictionless data package describing the two CSV files: column types, keys, and the link from figures to events, for data tools",
+                 as_json(lambda: tables.data_package(dataset, *_figure_enums()))),
+        Download(annotations.PATH, "every quoted passage as a W3C Web Annotation (its words, the words around it and its place in the source), for annotation tools such as Hypothesis",
+                 as_json(lambda: annotations.annotation_collection(dataset, texts, annotations.site_urls(public_url)))),
         Download("downloads/timeline.yaml", "the data file as the editors write it", read_data),
     ]
     for source in dataset.sources:
@@ -128,3 +107,10 @@ def downloads(dataset: Dataset, texts: dict[str, SourceText]) -> list[Download]:
             offered.append(Download(source_download(source), f"the stored text of {source.publisher}: {source.title}, byte for byte",
                                     lambda source=source: texts[source.id].text.encode("utf-8")))
     return offered
+
+
+def _figure_enums() -> tuple[list[str], list[str]]:
+    """The kinds and units the data's JSON Schema allows, for the data package's constraints."""
+    with open(SCHEMA_PATH, encoding="utf-8") as handle:
+        figure = json.load(handle)["$defs"]["figure"]["properties"]
+    return figure["kind"]["enum"], figure["unit"]["enum"]

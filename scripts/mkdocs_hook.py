@@ -55,7 +55,7 @@ def on_config(config):
 def on_files(files, config):
     result: Result = _state["result"]
     if result.ok:
-        for download in exports.downloads(result.dataset, result.texts):
+        for download in exports.downloads(result.dataset, result.texts, config.extra.get("public_url")):
             files.append(File.generated(config, download.name, content=download.make()))
     _state["urls"] = {key: files.get_file_from_path(path).url for key, path in PAGES.items() if files.get_file_from_path(path)}
     return files

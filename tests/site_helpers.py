@@ -64,7 +64,7 @@ class ServedCopy:
         import socket
 
         self.project = copy_project(into)
-        for part in ("Makefile", "requirements.lock"):
+        for part in ("Makefile", "requirements.txt"):
             shutil.copy2(ROOT / part, self.project / part)
         stamps = list(Path(sys.prefix).glob(".installed-*"))
         assert stamps, f"{sys.prefix} was not made by make; run the suite with `make test`"

@@ -1,5 +1,6 @@
 """What editors and CI run besides the checker: the YAML declares its schema, the workflow
-is a valid GitHub workflow, and pre-commit runs the checker offline."""
+and Dependabot's configuration are valid, every action is pinned by commit, the install
+is hash-locked, and pre-commit runs the checker offline."""
 from __future__ import annotations
 
 import json
@@ -14,6 +15,12 @@ import jsonschema
 from tests.conftest import DATA, REAL_DATA, ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
+
+
+def check_jsonschema(schema: str, path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
+                          capture_output=True, text=True, timeout=120)
 
 
 def test_the_data_declares_its_schema_for_editors():
@@ -24,21 +31,50 @@ def test_the_data_declares_its_schema_for_editors():
 
 
 def test_the_workflow_is_a_valid_github_workflow():
-    result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
-        capture_output=True, text=True, timeout=120,
-    )
+    result = check_jsonschema("vendor.github-workflows", WORKFLOW)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_schema_check_would_catch_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
     broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on:", "runs_on:", 1), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(broken)],
-        capture_output=True, text=True, timeout=120,
-    )
-    assert result.returncode == 1
+    assert check_jsonschema("vendor.github-workflows", broken).returncode == 1
+
+
+def test_dependabot_s_configuration_is_valid_and_covers_pip_and_actions(tmp_path):
+    result = check_jsonschema("vendor.dependabot", DEPENDABOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    import yaml
+
+    ecosystems = {u["package-ecosystem"] for u in yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))["updates"]}
+    assert ecosystems == {"pip", "github-actions"}
+    broken = tmp_path / "dependabot.yml"
+    broken.write_text(DEPENDABOT.read_text(encoding="utf-8").replace("interval: weekly", "interval: fortnightly", 1), encoding="utf-8")
+    assert check_jsonschema("vendor.dependabot", broken).returncode == 1
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_release_noted():
+    import re
+
+    uses = re.findall(r"^\s*(?:- )?uses: (\S+)(.*)$", WORKFLOW.read_text(encoding="utf-8"), re.M)
+    assert len(uses) >= 5
+    for action, comment in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
+        assert re.fullmatch(r" # v\d+\.\d+\.\d+", comment), (action, comment)
+
+
+def test_the_install_is_hash_locked():
+    import re
+
+    lock = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    pins = re.findall(r"^([A-Za-z0-9_.-]+)==(\S+) \\$", lock, re.M)
+    assert len(pins) > 50
+    blocks = [b for b in re.split(r"\n(?=[A-Za-z0-9_.-]+==)", lock) if re.match(r"[A-Za-z0-9_.-]+==", b)]
+    assert len(blocks) == len(pins) and all("--hash=sha256:" in block for block in blocks)
+    # This machine's own index and wheel folders must never reach the file.
+    assert "file://" not in lock and "--find-links" not in lock and "--index-url" not in lock and "/opt/" not in lock
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "pip install --quiet --require-hashes -r $(LOCK)" in makefile and "LOCK := requirements.txt" in makefile
 
 
 def test_the_workflow_runs_the_checker_tests_and_a_strict_build():

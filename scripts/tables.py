@@ -1,0 +1,123 @@
+"""The data as tables: events.csv and figures.csv, and the Frictionless data package that
+describes them (types, keys, the link from each figure to its event).
+
+Each table's columns are listed once, below; the CSV writer and the Table Schema are
+both made from that list, so the file and its description cannot drift apart.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from . import dates
+from .model import Dataset, Event, Figure
+
+ID_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*"
+DATE_PATTERN = r"\d{4}(-\d{2}(-\d{2}(/\d{4}-\d{2}-\d{2})?)?)?"
+# A spreadsheet runs a text cell that starts with one of these as a formula (CSV injection);
+# a leading apostrophe makes it text, as OWASP recommends. Typed columns hold plain values.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # a Table Schema type: string, integer, date
+    description: str
+    value: Callable[[Any], Any]
+    constraints: dict = field(default_factory=dict)
+
+
+def _iso(day: tuple[int, int, int]) -> str:
+    return "%04d-%02d-%02d" % day
+
+
+EVENT_COLUMNS = [
+    Column("id", "string", "The event's id: its permalink on the timeline page (timeline/#id).", lambda e: e.id,
+           {"required": True, "unique": True, "pattern": ID_PATTERN}),
+    Column("date", "string", "The date as precisely as the source gives it: YYYY, YYYY-MM, YYYY-MM-DD, or a range of days YYYY-MM-DD/YYYY-MM-DD.",
+           lambda e: e.date.text, {"required": True, "pattern": DATE_PATTERN}),
+    Column("qualifier", "string", "With a year or a month: which part of it the source means (\"end\" for \"the end of 1987\").",
+           lambda e: e.date.value.qualifier or "", {"enum": list(dates.QUALIFIERS)}),
+    Column("start", "date", "The first day of the period the date names (a qualifier narrows it: the end of a year).", lambda e: _iso(e.date.value.earliest()), {"required": True}),
+    Column("end", "date", "The last day of the period the date names.", lambda e: _iso(e.date.value.latest()), {"required": True}),
+    Column("date_in_words", "string", "The date as the site writes it.", lambda e: dates.describe(e.date.value), {"required": True}),
+    Column("date_inferred_parts", "string", "The parts of the date that the quote does not write, inferred from another passage, separated by spaces.",
+           lambda e: " ".join(e.date.inferred.parts) if e.date.inferred else "", {"pattern": "(year|month|day|qualifier)( (year|month|day|qualifier))*"}),
+    Column("title", "string", "A plain, neutral title in the site's words.", lambda e: e.title, {"required": True}),
+    Column("summary", "string", "What the source says, in the site's words, attributed.", lambda e: e.summary, {"required": True}),
+    Column("source", "string", "The id of the source the quote is from.", lambda e: e.source, {"required": True, "pattern": ID_PATTERN}),
+    Column("quote", "string", "The source's own words, verbatim.", lambda e: e.quote, {"required": True}),
+]
+
+FIGURE_COLUMNS = [
+    Column("id", "string", "The figure's id: its permalink on the figures page (figures/#id).", lambda f: f.id,
+           {"required": True, "unique": True, "pattern": ID_PATTERN}),
+    Column("label", "string", "What the figure counts.", lambda f: f.label, {"required": True}),
+    Column("kind", "string", "The kind of count.", lambda f: f.kind, {"required": True}),
+    Column("unit", "string", "What is counted.", lambda f: f.unit, {"required": True}),
+    Column("value", "integer", "The number, as the source writes it.", lambda f: f.value, {"required": True, "minimum": 0}),
+    Column("event", "string", "The id of the event the figure belongs to (a row of events.csv).", lambda f: f.event, {"required": True}),
+    Column("source", "string", "The id of the source the quote is from.", lambda f: f.source, {"required": True, "pattern": ID_PATTERN}),
+    Column("quote", "string", "The source's words that write the value, verbatim.", lambda f: f.quote, {"required": True}),
+]
+
+
+def _cell(column: Column, entry: Any) -> str:
+    value = column.value(entry)
+    text = str(value)
+    if column.type == "string" and text.startswith(_FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def table_csv(columns: list[Column], entries: list) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.name for c in columns])
+    for entry in entries:
+        writer.writerow([_cell(c, entry) for c in columns])
+    return out.getvalue()
+
+
+def events_csv(dataset: Dataset) -> str:
+    return table_csv(EVENT_COLUMNS, dataset.events_in_order())
+
+
+def figures_csv(dataset: Dataset) -> str:
+    return table_csv(FIGURE_COLUMNS, dataset.figures)
+
+
+def table_schema(columns: list[Column], **keys) -> dict:
+    fields = [{"name": c.name, "type": c.type, "description": c.description, **({"constraints": c.constraints} if c.constraints else {})}
+              for c in columns]
+    return {"fields": fields, "missingValues": [""], **keys}
+
+
+def _with_enums(columns: list[Column], enums: dict[str, list[str]]) -> list[Column]:
+    return [Column(c.name, c.type, c.description, c.value, {**c.constraints, "enum": enums[c.name]}) if c.name in enums else c for c in columns]
+
+
+def data_package(dataset: Dataset, kinds: list[str], units: list[str]) -> dict:
+    """The Frictionless (Table Schema) description of events.csv and figures.csv; `kinds` and
+    `units` are the values the data's JSON Schema allows."""
+    figure_columns = _with_enums(FIGURE_COLUMNS, {"kind": kinds, "unit": units})
+    return {
+        "profile": "tabular-data-package",
+        "name": "black-january-timeline",
+        "title": "Black January, 1990: a checked timeline",
+        "description": "Events and figures as their sources give them, each with the exact words it is taken from, checked against the stored texts.",
+        "sources": [{"title": f"{s.publisher}: {s.title}", **({"path": s.url} if s.url else {})} for s in dataset.sources],
+        "resources": [
+            _resource("events", "events.csv", "One row an event, in date order.", table_schema(EVENT_COLUMNS, primaryKey=["id"])),
+            _resource("figures", "figures.csv", "One row a figure: a number a source gives.", table_schema(
+                figure_columns, primaryKey=["id"], foreignKeys=[{"fields": ["event"], "reference": {"resource": "events", "fields": ["id"]}}])),
+        ],
+    }
+
+
+def _resource(name: str, path: str, description: str, schema: dict) -> dict:
+    return {"profile": "tabular-data-resource", "name": name, "path": path, "description": description,
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": schema}
