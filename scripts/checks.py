@@ -5,6 +5,7 @@ Each check takes the dataset and the loaded source texts and returns diagnostics
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Callable, Iterable, Optional
 
 from . import dates, page_ids
@@ -88,6 +89,9 @@ def anchored_quotes(dataset: Dataset) -> Iterable[tuple[str, str, tuple]]:
         yield event.source, event.quote, event.at + ("quote",)
         if event.date.inferred:
             yield event.source, event.date.inferred.from_quote, event.date.inferred.at + ("from",)
+        for place in event.places:
+            if place.inferred:
+                yield event.source, place.inferred.from_quote, place.inferred.at + ("from",)
     for figure in dataset.figures:
         yield figure.source, figure.quote, figure.at + ("quote",)
 
@@ -272,6 +276,32 @@ def check_event_order(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
     return found
 
 
+# --- places -------------------------------------------------------------------------------
+
+def check_places(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
+    """A place is named in the event's quote, or in the passage its entry names, like a date."""
+    found = []
+    for event in dataset.events:
+        if quote_fails(texts, event.source, event.quote):
+            continue  # the quote is reported; what it names is not yet the source's
+        for place in event.places:
+            in_quote = _names(event.quote, place.name)
+            at = _at(dataset, place.at, "name")
+            if place.inferred is None and not in_quote:
+                found.append(error(dataset.path, at, "P750", f"the quote does not name {place.name!r}; write the place as the quote writes it, "
+                                                             "or add inferred: with a passage that names it and the reason"))
+            elif place.inferred and in_quote:
+                found.append(error(dataset.path, _at(dataset, place.inferred.at, "from"), "P751", f"the quote names {place.name!r} itself; remove inferred"))
+            elif place.inferred and not quote_fails(texts, event.source, place.inferred.from_quote) and not _names(place.inferred.from_quote, place.name):
+                found.append(error(dataset.path, _at(dataset, place.inferred.at, "from"), "P752", f"the passage under inferred.from does not name {place.name!r}"))
+    return found
+
+
+def _names(text: str, name: str) -> bool:
+    """Whether `text` writes `name` as whole words."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
 # --- relations ----------------------------------------------------------------------------
 
 def check_relations(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
@@ -426,6 +456,7 @@ CHECKS: list[Check] = [
     check_figure_values,
     check_dates,
     check_event_order,
+    check_places,
     check_relations,
     check_coverage,
     check_captured_and_left_out,

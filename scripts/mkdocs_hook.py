@@ -26,7 +26,7 @@ from scripts import exports, site_mode  # noqa: E402
 from scripts.checker import Result, check_file  # noqa: E402
 from scripts.diagnostics import format_text  # noqa: E402
 from scripts.site import fragments  # noqa: E402
-from scripts.site.common import Links  # noqa: E402
+from scripts.site.common import Links, printable_links  # noqa: E402
 from scripts.site.errors import render_error_panel, render_unavailable  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.black_january")
@@ -77,7 +77,7 @@ def on_page_content(html, page, config, files):
     html = PLACEHOLDER.sub(fill, html)
     if page.file.src_uri == PAGES["timeline"]:
         _require_every_entry(html, result)
-    return html
+    return printable_links(html, page.url, config.extra.get("public_url"))
 
 
 def _require_every_entry(html: str, result: Result) -> None:

@@ -35,6 +35,20 @@ class Dated:
 
 
 @dataclass(frozen=True)
+class PlaceInference:
+    from_quote: str
+    reason: str
+    at: Path
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    inferred: Optional[PlaceInference]
+    at: Path
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     file: str
@@ -56,6 +70,8 @@ class Event:
     source: str
     quote: str
     at: Path
+    short_title: Optional[str] = None
+    places: tuple[Place, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,7 +162,8 @@ def build(document: Document) -> tuple[Optional[Dataset], list[Diagnostic]]:
         at = ("events", index)
         date = dated(item, at)
         if date:
-            dataset.events.append(Event(item["id"], date, item["title"], item["summary"], item["source"], item["quote"], at))
+            places = tuple(_place(place, at + ("places", k)) for k, place in enumerate(item.get("places", ())))
+            dataset.events.append(Event(item["id"], date, item["title"], item["summary"], item["source"], item["quote"], at, item.get("short_title"), places))
     for index, item in enumerate(raw["figures"]):
         dataset.figures.append(Figure(item["id"], item["label"], item["kind"], item["unit"], item["value"], item["event"], item["source"], item["quote"], ("figures", index)))
     for index, item in enumerate(raw["relations"]):
@@ -156,6 +173,12 @@ def build(document: Document) -> tuple[Optional[Dataset], list[Diagnostic]]:
     for index, item in enumerate(raw["left_out"]):
         dataset.left_out.append(LeftOut(item["quote"], item["source"], item["reason"], ("left_out", index)))
     return dataset, problems
+
+
+def _place(raw: dict, at: Path) -> Place:
+    inferred = raw.get("inferred")
+    basis = PlaceInference(inferred["from"], inferred["reason"], at + ("inferred",)) if inferred else None
+    return Place(raw["name"], basis, at)
 
 
 def _inference(raw: Optional[dict], at: Path) -> Optional[Inference]:

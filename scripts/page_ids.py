@@ -8,15 +8,17 @@ the build tests crawl every page for duplicate ids, so this list cannot fall beh
 """
 from __future__ import annotations
 
-# The source page marks every quoted passage with an anchor of this prefix.
+# The source page marks every quoted passage with an anchor of this prefix; the site's
+# own generated parts (pictures, panels) take ids of the other.
 QUOTE_PREFIX = "q-"
+SITE_PREFIX = "bj-"
 
-# Ids of the pages' own headings and generated parts, on the pages that show entries.
+# Ids of the pages' own headings, on the pages that show entries.
 RESERVED = frozenset({
     # timeline page
     "timeline",
     # figures page
-    "figures", "figures-table", "where-the-figures-disagree", "chart", "bj-chart-title", "bj-chart-desc",
+    "figures", "figures-table", "where-the-figures-disagree",
     # source page
     "source",
 })
@@ -40,4 +42,6 @@ def why_reserved(entry_id: str) -> str | None:
         return "a page of the site already uses it for its own heading or part"
     if entry_id.startswith(QUOTE_PREFIX):
         return f"ids beginning {QUOTE_PREFIX!r} mark quoted passages on the source page"
+    if entry_id.startswith(SITE_PREFIX):
+        return f"ids beginning {SITE_PREFIX!r} belong to the site's own pictures and panels"
     return None

@@ -46,6 +46,8 @@ EVENT_COLUMNS = [
     Column("date_in_words", "string", "The date as the site writes it.", lambda e: dates.describe(e.date.value), {"required": True}),
     Column("date_inferred_parts", "string", "The parts of the date that the quote does not write, inferred from another passage, separated by spaces.",
            lambda e: " ".join(e.date.inferred.parts) if e.date.inferred else "", {"pattern": "(year|month|day|qualifier)( (year|month|day|qualifier))*"}),
+    Column("places", "string", "Where it happened, as the source names it, separated by \"; \"; empty where the source does not say.",
+           lambda e: "; ".join(p.name for p in e.places)),
     Column("title", "string", "A plain, neutral title in the site's words.", lambda e: e.title, {"required": True}),
     Column("summary", "string", "What the source says, in the site's words, attributed.", lambda e: e.summary, {"required": True}),
     Column("source", "string", "The id of the source the quote is from.", lambda e: e.source, {"required": True, "pattern": ID_PATTERN}),

@@ -66,6 +66,6 @@ def test_renaming_the_total_of_the_dead_everywhere_keeps_the_site_building(tmp_p
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(ENTRY_IDS), NEW_ID, min_size=1, max_size=len(ENTRY_IDS)))
 @example({i: f"renamed-{n}" for n, i in enumerate(ENTRY_IDS)})
-@example({"killed-total": "chart"})
+@example({"killed-total": "figures-table"})
 def test_any_consistent_renaming_passes_the_checker_and_builds_or_is_refused(tmp_path_factory, names):
     rename_and_build(tmp_path_factory.mktemp("renamed"), names)

@@ -121,7 +121,12 @@ def test_relations_show_their_differences(real_site):
     assert "82 + 20 + 21 + 8 = 131, against 147" in html
     assert '<data value="16">16</data>' in html and '<data value="3">3</data>' in html
     assert "Holds: 112 ≤ 841." in html
-    assert "<svg" in html and 'role="img"' in html and "<desc" in html
+    # Each relation drawn, with its words as the text alternative.
+    assert html.count('<figure class="bj-bars">') == 3
+    assert "the dashed outline marks the 16 by which they differ" in html and "the dashed outline marks the 3 by which they differ" in html
+    assert "Drawn to scale: 112 inside a bar of 841." in html
+    home = page(real_site, "")
+    assert home.count('<figure class="bj-bars bj-bars--compact">') == 2
 
 
 def test_json_ld_lists_every_event(real_site, data):

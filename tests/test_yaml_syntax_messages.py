@@ -15,7 +15,7 @@ def line_of(start: str, after: int = 0) -> int:
 
 
 TITLE = line_of("    title: The Karabakh issue flares up again")
-FOLDED = TITLE + 2  # the second line of that event's folded summary
+FOLDED = line_of("    summary: >-", TITLE) + 2  # the second line of that event's folded summary
 FIRST_EVENT = line_of("  - id: karabakh-issue-reignited")
 FLOW = line_of("      parts: [year, month, day]")
 

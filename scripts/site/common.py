@@ -3,7 +3,10 @@ numbers, dates and quotes. Data in, HTML text out; nothing here knows of MkDocs.
 from __future__ import annotations
 
 import html
+import posixpath
+import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .. import dates
 from ..page_ids import basis_anchor, quote_anchor
@@ -82,3 +85,24 @@ def to_source_link(quote: str, entry_id: str, source: Source, links: Links) -> s
     target = f"{links.source}#{quote_anchor(entry_id)}"
     text = f"in {possessive(source.publisher)} text"
     return f'<a class="bj-to-source" href="{esc(target)}" aria-label="See “{esc(quote)}” {esc(text)}">{esc(text)}</a>'
+
+
+_LINK = re.compile(r'<a ([^>]*?)href="([^"]*)"')
+
+
+def printable_links(content: str, page_path: str, public_url: str | None = None) -> str:
+    """Each link to another page gets data-print, its target from the site's root (or its
+    full address, where the site's public address is known), which the print stylesheet
+    writes after the link: a relative href means nothing on paper."""
+    root = (public_url or "/").rstrip("/") + "/"
+
+    def add(match: re.Match) -> str:
+        attributes, href = match.group(1), html.unescape(match.group(2))
+        if not href or href.startswith("#") or urlsplit(href).scheme or "data-print=" in attributes:
+            return match.group(0)
+        path, _, fragment = href.partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname("/" + page_path) if not page_path.endswith("/") else "/" + page_path, path))
+        shown = root + target.lstrip("/") + ("/" if path.endswith("/") and target != "/" else "") + (f"#{fragment}" if fragment else "")
+        return f'<a {attributes}data-print="{esc(shown)}" href="{match.group(2)}"'
+
+    return _LINK.sub(add, content)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..checks import relation_sum
 from ..model import Dataset, Figure, Relation
 from .common import Links, esc, number, render_date, to_source_link, unit_word
+from .disagreement import drawings, render_drawing
 
 
 def render_figures_table(dataset: Dataset, links: Links = Links()) -> str:
@@ -29,12 +30,23 @@ def render_figures_table(dataset: Dataset, links: Links = Links()) -> str:
 
 
 def render_relations(dataset: Dataset) -> str:
+    """Each relation in words, with its arithmetic and the difference, and drawn to scale."""
     figures = {f.id: f for f in dataset.figures}
-    items = [render_relation(r, figures) for r in dataset.relations if all(i in figures for i in (*r.parts, r.total))]
+    drawn = drawings(dataset)
+    items = [render_relation(r, figures, render_drawing(drawn[r.id])) for r in dataset.relations if r.id in drawn]
     return '<ul class="bj-relations">' + "".join(items) + "</ul>"
 
 
-def render_relation(relation: Relation, figures: dict[str, Figure]) -> str:
+def render_disagreement_compact(dataset: Dataset, links: Links = Links()) -> str:
+    """The relations whose figures differ, drawn small, for the home page."""
+    drawn = [d for d in drawings(dataset).values() if d.difference and d.relation.kind != "at-most"]
+    if not drawn:
+        return ""
+    return ('<div class="bj-disagreement">' + "".join(render_drawing(d, compact=True) for d in drawn)
+            + f'<p><a href="{esc(links.figures)}#where-the-figures-disagree">Each relation, in words and drawn, on the Figures page</a></p></div>')
+
+
+def render_relation(relation: Relation, figures: dict[str, Figure], drawn: str = "") -> str:
     parts, total, holds = relation_sum(relation, figures)
     labels = " + ".join(f"{esc(figures[p].label)} ({number(figures[p].value)})" for p in relation.parts)
     total_label = f"{esc(figures[relation.total].label)} ({number(total)})"
@@ -58,36 +70,7 @@ def render_relation(relation: Relation, figures: dict[str, Figure]) -> str:
         )
         if relation.acknowledged:
             verdict += f'<p class="bj-relation__note">{esc(relation.acknowledged.note)}</p>'
-    return f'<li class="bj-relation" id="{esc(relation.id)}"><p>{claim}</p>{verdict}</li>'
-
-
-def render_chart(dataset: Dataset) -> str:
-    """A horizontal bar chart as inline SVG, drawn at build time; the table is its text alternative."""
-    figures = [f for f in dataset.figures if f.unit == "people"]
-    if not figures:
-        return ""
-    largest = max(f.value for f in figures) or 1
-    width, row, bar = 600, 44, 16
-    rows = []
-    for index, figure in enumerate(figures):
-        top = index * row
-        length = max(2, round(figure.value / largest * (width - 60)))
-        rows.append(
-            f'<text class="bj-chart__label" x="0" y="{top + 14}">{esc(figure.label)}</text>'
-            f'<rect class="bj-chart__bar" x="0" y="{top + 20}" width="{length}" height="{bar}" rx="2"></rect>'
-            f'<text class="bj-chart__value" x="{length + 6}" y="{top + 33}">{number(figure.value)}</text>'
-        )
-    description = "; ".join(f"{f.label}: {number(f.value)}" for f in figures)
-    return (
-        '<figure class="bj-chart">'
-        f'<svg viewBox="0 0 {width} {len(figures) * row}" role="img" aria-labelledby="bj-chart-title bj-chart-desc">'
-        '<title id="bj-chart-title">Counts of people in the article</title>'
-        f'<desc id="bj-chart-desc">{esc(description)}</desc>'
-        + "".join(rows)
-        + "</svg>"
-        "<figcaption>Counts of people, as the article gives them, drawn to scale. "
-        'The same values are in <a href="#figures-table">the table</a> above.</figcaption></figure>'
-    )
+    return f'<li class="bj-relation" id="{esc(relation.id)}"><p>{claim}</p>{verdict}{drawn}</li>'
 
 
 def headline_figures(dataset: Dataset) -> list[Figure]:

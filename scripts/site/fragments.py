@@ -12,9 +12,10 @@ from ..model import Dataset
 from ..schema_check import SCHEMA_PATH
 from .common import Links
 from .data_page import render_downloads, render_left_out
-from .figures import render_chart, render_figures_table, render_headline_figures, render_relations, render_source_card
+from .figures import render_disagreement_compact, render_figures_table, render_headline_figures, render_relations, render_source_card
 from .method import render_codes_table, render_field_reference, render_mistakes
 from .source import Texts, render_sources
+from .time_picture import render_time_picture
 from .timeline import render_json_ld, render_timeline
 
 
@@ -27,9 +28,11 @@ FRAGMENTS: dict[str, Callable[[Dataset, Texts, Links], str]] = {
     "headline-figures": lambda dataset, texts, links: render_headline_figures(dataset, links),
     "source-card": lambda dataset, texts, links: render_source_card(dataset, links),
     "timeline": lambda dataset, texts, links: render_timeline(dataset, links) + render_json_ld(dataset),
+    "time-picture": lambda dataset, texts, links: render_time_picture(dataset, links),
+    "time-picture-compact": lambda dataset, texts, links: render_time_picture(dataset, links, compact=True),
     "figures-table": lambda dataset, texts, links: render_figures_table(dataset, links),
     "relations": lambda dataset, texts, links: render_relations(dataset),
-    "chart": lambda dataset, texts, links: render_chart(dataset),
+    "disagreement-compact": lambda dataset, texts, links: render_disagreement_compact(dataset, links),
     "source-text": render_sources,
     "codes": lambda dataset, texts, links: render_codes_table(),
     "fields": lambda dataset, texts, links: _field_reference(),

@@ -11,7 +11,7 @@ from .common import Links, esc, number, render_date, render_inference, render_qu
 def render_timeline(dataset: Dataset, links: Links = Links()) -> str:
     sources = {s.id: s for s in dataset.sources}
     items = "\n".join(render_event(event, dataset, sources[event.source], links) for event in dataset.events_in_order())
-    return f'<ol class="bj-timeline">\n{items}\n</ol>'
+    return f'<ol class="bj-timeline" id="bj-events">\n{items}\n</ol>'
 
 
 def render_event(event: Event, dataset: Dataset, source: Source, links: Links) -> str:
@@ -23,6 +23,7 @@ def render_event(event: Event, dataset: Dataset, source: Source, links: Links) -
         # The id sits on the heading: search splits pages into sections at headings with ids.
         f'<li class="bj-event">\n'
         f'<p class="bj-event__date">{render_date(event.date.value)}</p>\n'
+        f'{render_places(event)}\n'
         f'<h2 class="bj-event__title" id="{esc(event.id)}">{esc(event.title)} '
         f'<a class="bj-permalink" href="#{esc(event.id)}" aria-label="Permalink to this event: {esc(event.title)}">¶</a></h2>\n'
         f'<p class="bj-event__summary">{esc(event.summary)}</p>\n'
@@ -31,6 +32,19 @@ def render_event(event: Event, dataset: Dataset, source: Source, links: Links) -
         f'{figure_list}\n'
         "</li>"
     )
+
+
+def render_places(event: Event) -> str:
+    """Where the event happened, as its source names it, or that the source does not say."""
+    if not event.places:
+        return '<p class="bj-event__where">Where: <span class="bj-unsaid">the article does not say where</span>.</p>'
+    named = []
+    for place in event.places:
+        words = esc(place.name)
+        if place.inferred:
+            words += f' <span class="bj-event__inferred-place">(inferred from the words “{esc(place.inferred.from_quote)}”: {esc(place.inferred.reason)})</span>'
+        named.append(words)
+    return f'<p class="bj-event__where">Where: {"; ".join(named)}.</p>'
 
 
 def render_figure_item(figure: Figure, source: Source, links: Links) -> str:
@@ -59,9 +73,11 @@ def render_json_ld(dataset: Dataset) -> str:
             "description": event.summary,
             "startDate": event.date.value.iso(),
             "endDate": event.date.value.iso_end(),
-            "location": {"@type": "Place", "name": "Azerbaijan"},
             "subjectOf": _article_ld(source),
         }
+        places = [{"@type": "Place", "name": p.name} for p in event.places]
+        if places:  # an event whose source does not say where has no location at all
+            item["location"] = places[0] if len(places) == 1 else places
         items.append({"@type": "ListItem", "position": position, "item": item})
     data = {"@context": "https://schema.org", "@type": "ItemList", "name": "Timeline", "itemListElement": items}
     text = json.dumps(data, ensure_ascii=False, indent=1)

@@ -1,0 +1,133 @@
+"""The article's disagreement with itself, drawn from the relations: parts stacked against
+their total, two figures that should be equal side by side, a part inside its whole.
+
+The geometry is plain data (each row's segments, as fractions of the longest row); the
+serializer writes each row as its words in HTML, which wrap on any screen, and a bar in
+an SVG whose coordinates are percentages, so the bar stretches with the column while its
+numbers keep their size. A number is written inside its segment only where it fits on
+the narrowest screen; every number is in the row's words as well.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..checks import relation_sum
+from ..model import Dataset, Figure, Relation
+from .common import esc, number, unit_word
+from .text_width import text_width
+
+NARROWEST_BAR = 260  # CSS pixels: the bar's width on a 320-pixel phone
+NUMBER_SIZE = 12
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: float  # fractions of the longest row
+    stop: float
+    value: int
+    kind: str  # "part", "whole" (a total or the rest of a whole), or "difference"
+    inside: bool  # whether its number fits inside it on the narrowest screen
+
+
+@dataclass(frozen=True)
+class Row:
+    words: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Drawing:
+    relation: Relation
+    rows: tuple[Row, ...]
+    difference: int  # the total minus the parts
+    summary: str  # the text alternative
+
+
+def _segments(values: list[int], kind: str, scale: float, start: float = 0.0) -> list[Segment]:
+    found = []
+    for value in values:
+        stop = start + value / scale
+        fits = text_width(number(value), NUMBER_SIZE) + 6 <= (stop - start) * NARROWEST_BAR
+        found.append(Segment(start, stop, value, kind, fits))
+        start = stop
+    return found
+
+
+def _with_difference(segments: list[Segment], upto: float, difference: int) -> list[Segment]:
+    """The row, with the stretch by which it falls short of the other drawn as the difference."""
+    end = segments[-1].stop if segments else 0.0
+    if upto - end > 1e-9:
+        fits = text_width(number(difference), NUMBER_SIZE) + 6 <= (upto - end) * NARROWEST_BAR
+        segments = [*segments, Segment(end, upto, abs(difference), "difference", fits)]
+    return segments
+
+
+def drawing(relation: Relation, figures: dict[str, Figure]) -> Drawing:
+    parts_sum, total, holds = relation_sum(relation, figures)
+    difference = total - parts_sum
+    whole = figures[relation.total]
+    values = [figures[p].value for p in relation.parts]
+    scale = max(parts_sum, total, 1)
+    unit = unit_word(whole)
+    if relation.kind == "at-most" and holds:  # the part inside its whole, on one bar
+        inner = _segments(values, "part", scale)
+        # The rest of the whole carries no number: the article does not write it.
+        rest = [Segment(inner[-1].stop, 1.0, total - parts_sum, "whole", False)] if total > parts_sum else []
+        named = figures[relation.parts[0]].label if len(relation.parts) == 1 else "The parts"
+        row = Row(f"{named}: {number(parts_sum)}, within {whole.label}: {number(total)} {unit}", tuple(inner + rest))
+        return Drawing(relation, (row,), difference, f"Drawn to scale: {number(parts_sum)} inside a bar of {number(total)}.")
+    parts = _segments(values, "part", scale)
+    totals = _segments([total], "whole", scale)
+    parts = _with_difference(parts, total / scale, difference)
+    totals = _with_difference(totals, parts_sum / scale, difference)
+    if relation.kind == "sum":
+        written = " + ".join(number(v) for v in values)
+        first = Row(f"The parts added up: {written} = {number(parts_sum)} {unit}", tuple(parts))
+        second = Row(f"{whole.label}: {number(total)} {unit}", tuple(totals))
+        what = "the parts stacked against the total"
+    else:
+        first = Row(f"{figures[relation.parts[0]].label}: {number(parts_sum)} {unit}", tuple(parts))
+        second = Row(f"{whole.label}: {number(total)} {unit}", tuple(totals))
+        what = "the two figures side by side" if relation.kind == "equal" else "the part against the whole it should lie within"
+    if holds:
+        summary = f"Drawn to scale, {what}: they agree, at {number(total)}."
+    else:
+        summary = (f"Drawn to scale, {what}: {number(parts_sum)} against {number(total)}; "
+                   f"the dashed outline marks the {number(abs(difference))} by which they differ.")
+    return Drawing(relation, (first, second), difference, summary)
+
+
+def drawings(dataset: Dataset) -> dict[str, Drawing]:
+    figures = {f.id: f for f in dataset.figures}
+    return {r.id: drawing(r, figures) for r in dataset.relations if all(i in figures for i in (*r.parts, r.total))}
+
+
+# --- the serializer ----------------------------------------------------------------------
+
+BAR = 22
+
+
+def render_drawing(made: Drawing, compact: bool = False) -> str:
+    rows = "".join(_row(row, made.difference, compact) for row in made.rows)
+    return (f'<figure class="bj-bars{" bj-bars--compact" if compact else ""}">{rows}'
+            f'<figcaption class="bj-bars__summary">{esc(made.summary)}</figcaption></figure>')
+
+
+def _row(row: Row, difference: int, compact: bool) -> str:
+    below = any(s.kind == "difference" for s in row.segments)
+    height = BAR + (18 if below else 2)
+    shapes = []
+    for index, seg in enumerate(row.segments):
+        x, w = seg.start * 100, (seg.stop - seg.start) * 100
+        if seg.kind == "difference":
+            shapes.append(f'<rect class="bj-bars__difference" x="{x:.3f}%" y="1" width="{w:.3f}%" height="{BAR - 2}"></rect>')
+            anchor, at = ("end", seg.stop * 100) if seg.stop > 0.6 else ("start", seg.start * 100)
+            shapes.append(f'<text class="bj-bars__difference-text" x="{at:.3f}%" y="{BAR + 14}" text-anchor="{anchor}" font-size="{NUMBER_SIZE}">'
+                          f"a difference of {esc(number(abs(difference)))}</text>")
+            continue
+        shade = "bj-bars__whole" if seg.kind == "whole" else f"bj-bars__part bj-bars__part--{index % 2}"
+        shapes.append(f'<rect class="{shade}" x="{x:.3f}%" y="0" width="{w:.3f}%" height="{BAR}"></rect>')
+        if seg.inside:
+            shapes.append(f'<text class="bj-bars__number" x="{x + w / 2:.3f}%" y="{BAR / 2 + 4:.0f}" text-anchor="middle" font-size="{NUMBER_SIZE}">{esc(number(seg.value))}</text>')
+    return (f'<p class="bj-bars__words">{esc(row.words)}</p>'
+            f'<svg class="bj-bars__bar" width="100%" height="{height}" aria-hidden="true">{"".join(shapes)}</svg>')
