@@ -204,3 +204,35 @@ def test_a_guide_example_without_its_kind_of_entry_is_left_out_with_a_note(tmp_p
     assert method.count('class="bj-left-out-example"') == 1
     assert "This example is left out: it needs two figures, one of them named by no relation" in method
     assert method.count('<pre class="bj-output">') == 4
+
+
+def test_places_are_shown_and_carried_into_json_ld_and_downloads(real_site, data):
+    html = page(real_site, "timeline")
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    items = {i["item"]["@id"].lstrip("#"): i["item"] for i in json.loads(block)["itemListElement"]}
+    for event in data["events"]:
+        names = [p["name"] for p in event.get("places", [])]
+        location = items[event["id"]].get("location")
+        if not names:
+            assert location is None, event["id"]
+        elif len(names) == 1:
+            assert location == {"@type": "Place", "name": names[0]}
+        else:
+            assert location == [{"@type": "Place", "name": n} for n in names]
+    assert items["heydar-aliyev-statement"]["location"]["name"] == "Moscow"
+    assert html.count("the article does not say where") == sum(1 for e in data["events"] if "places" not in e)
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((real_site / "downloads" / "events.csv").read_text(encoding="utf-8")))}
+    assert rows["deaths-neftchala-lankaran"]["places"] == "Neftchala; Lankaran" and rows["war-2020"]["places"] == ""
+    exported = {e["id"]: e for e in json.loads((real_site / "downloads" / "timeline.json").read_text(encoding="utf-8"))["events"]}
+    assert [p["name"] for p in exported["troops-enter-baku"]["places"]] == ["Baku", "Azerbaijan"]
+
+
+def test_the_picture_of_time_links_to_every_event(real_site, data):
+    html = page(real_site, "timeline")
+    for version in ("wide", "narrow"):
+        svg = re.search(rf'<svg class="bj-time__svg bj-time__svg--{version}.*?</svg>', html, re.S).group(0)
+        assert re.findall(r'<a class="bj-time__mark" href="#([^"]+)"', svg) == [e["id"] for e in data["events"]]
+        assert 'aria-hidden="true"' not in re.sub(r'<g class="bj-time__axis" aria-hidden="true">.*?</g>', "", svg, flags=re.S)
+    home = page(real_site, "")
+    compact = re.findall(r'<a class="bj-time__mark" [^>]*href="timeline/#([^"]+)"', home)
+    assert compact == [e["id"] for e in data["events"]] * 2

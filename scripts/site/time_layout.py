@@ -417,14 +417,15 @@ def _along(parts, times, need, breaks, room, begin):
 
 def _lanes(at: list[float], widths: list[float], width: float) -> Optional[list[tuple[int, float]]]:
     """(lane, left edge) for each label, placed right to left. A label runs right from its
-    mark, or ends at it where it would leave the picture. Lane 0 is next to the axis. No
+    mark, or, where it would leave the picture, starts just far enough back to fit, its
+    leader rising under it. Lane 0 is next to the axis. No
     label touches another in its lane, and no leader from a mark up to its label crosses
     another label. The room caps the marks at width / MIN_GAP, so checking each pair costs
     little; labels running right make a staircase, the earlier above the later."""
     placed: list[tuple[int, float, float, float]] = []  # (lane, left, right, mark)
     result: list[tuple[int, float]] = [(0, 0.0)] * len(at)
     for i in range(len(at) - 1, -1, -1):
-        left = at[i] if at[i] + widths[i] <= width - 4 else at[i] - widths[i]
+        left = min(at[i], width - 4 - widths[i])  # at its mark, or back just far enough to fit
         lane = _lowest_lane(at[i], left, left + widths[i], placed) if left >= 2 else None
         if lane is None:
             return None
@@ -480,7 +481,7 @@ def _breaks_across(pieces, words, axis, width) -> list[Break]:
 AXIS_X = 92  # the tick words stand to the left of the axis, the labels to the right
 
 
-def vertical(items: Sequence[Item], width: float = NARROW, max_height: float = 2400) -> Optional[Picture]:
+def vertical(items: Sequence[Item], width: float = NARROW, max_height: float = 1400) -> Optional[Picture]:
     times = mark_times(items)
     parts = stretches(items, times)
     left = AXIS_X - 14

@@ -51,7 +51,9 @@ def svg(pic: Picture, name: str, about: str, target: Callable[[str], str]) -> st
         f'<svg class="bj-time__svg bj-time__svg--{"wide" if pic.orientation == "horizontal" and pic.width == WIDE else "narrow"} bj-time__svg--{pic.orientation}" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="group" aria-labelledby="{name}-title">',
         f'<title id="{name}-title">{esc(about)}</title>',
-        '<g class="bj-time__axis" aria-hidden="true">' + _axis(pic) + "</g>",
+        # The axis and the bars and spans of dates lie beneath the marks and are not links:
+        # a month's span covers the days inside it, whose marks must stay the ones clicked.
+        '<g class="bj-time__axis" aria-hidden="true">' + _axis(pic) + "".join(_extent(pic, m) for m in pic.marks) + "</g>",
         *(_mark(pic, mark, target) for mark in pic.marks),
         "</svg>",
     ]
@@ -93,20 +95,28 @@ def _mark(pic: Picture, mark: Mark, target: Callable[[str], str]) -> str:
     if item.inferred and item.count == 1:
         words += " (date inferred)"
     out = [f'<a class="bj-time__mark" href="{esc(target(item.key))}" aria-label="{esc(words)}"><title>{esc(words)}</title>']
-    if mark.extent:
-        thick = 14 if item.precision == "span" else 7
-        a0, a1 = mark.extent
-        x, y = _xy(pic, a0, pic.cross - thick / 2)
-        w, h = _xy(pic, max(a1 - a0, 2), thick)
-        out.append(f'<rect class="bj-time__{"span" if item.precision == "span" else "range"}" x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="2"></rect>')
     if mark.pole:
         x0, y0, x1, y1 = mark.pole
         out.append(f'<line class="bj-time__pole" x1="{x0:.1f}" y1="{y0:.1f}" x2="{x1:.1f}" y2="{y1:.1f}"></line>')
     out.append(_shape(mark))
     if mark.lines and mark.label:
+        box = mark.label  # the whole label takes the click, not only its letters
+        out.append(f'<rect class="bj-time__target" x="{box.x:.1f}" y="{box.y:.1f}" width="{box.width:.1f}" height="{box.height:.1f}"></rect>')
         out.append(_text(mark.label, mark.lines, LABEL_SIZE, "bj-time__label"))
     out.append("</a>")
     return "".join(out)
+
+
+def _extent(pic: Picture, mark: Mark) -> str:
+    """A range's bar or a month's or year's faded span, along the axis."""
+    if not mark.extent:
+        return ""
+    item = mark.item
+    thick = 14 if item.precision == "span" else 7
+    a0, a1 = mark.extent
+    x, y = _xy(pic, a0, pic.cross - thick / 2)
+    w, h = _xy(pic, max(a1 - a0, 2), thick)
+    return f'<rect class="bj-time__{"span" if item.precision == "span" else "range"}" x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="2"></rect>'
 
 
 def _shape(mark: Mark) -> str:
