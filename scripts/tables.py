@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from . import dates
-from .model import Dataset, Event, Figure
+from .model import Dataset
 
 ID_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*"
 DATE_PATTERN = r"\d{4}(-\d{2}(-\d{2}(/\d{4}-\d{2}-\d{2})?)?)?"

@@ -132,7 +132,7 @@ def test_every_field_in_the_schema_has_a_description_and_an_example():
     assert len(fields) > 35
     lacking = [(section, name) for section, name, spec in fields if not spec.get("description") or not spec.get("examples")]
     assert lacking == []
-    for section, name, spec in fields:  # each example is a value the field accepts
+    for _, _, spec in fields:  # each example is a value the field accepts
         for value in spec["examples"]:
             jsonschema.validate(value, {**spec, "$defs": SCHEMA["$defs"]})
 

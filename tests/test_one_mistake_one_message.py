@@ -112,7 +112,7 @@ def test_every_missing_required_field_gives_one_error_naming_it():
             continue
         checked += 1
         lines = errors_after(lambda value, path=path, key=key: get(value, path).pop(key))
-        if len(lines) != 1 or f"S201 " not in lines[0] or f"the field '{key}'" not in lines[0]:
+        if len(lines) != 1 or "S201 " not in lines[0] or f"the field '{key}'" not in lines[0]:
             wrong.append((path, key, lines))
     assert checked > 200
     assert wrong == []

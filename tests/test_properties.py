@@ -163,3 +163,18 @@ def test_every_single_character_deletion_from_every_quote_is_caught():
             if not mutated(lambda data, path=path, shorter=shorter: put(data, path, shorter)):
                 missed.append((path, at))
     assert missed == []
+
+
+def test_every_change_to_a_place_name_is_caught():
+    """A place the quote does not name, by one letter more, less or other, fails (P750)."""
+    value = real_document().value
+    missed, tried = [], 0
+    for index, event in enumerate(value["events"]):
+        for k, place in enumerate(event.get("places", [])):
+            name = place["name"]
+            for changed in (name + "s", name[:-1], name[0].lower() + name[1:], "Ganja"):
+                tried += 1
+                codes = mutated(lambda data, index=index, k=k, changed=changed: put(data, ("events", index, "places", k, "name"), changed))
+                if codes != ["P750"]:
+                    missed.append((event["id"], changed, codes))
+    assert tried >= 28 and missed == []

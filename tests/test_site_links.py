@@ -85,7 +85,7 @@ def test_every_source_is_shown_and_linked_by_its_own_name(two_sources):
     assert re.search(rf'<span class="bj-anchor" id="q-{figure["id"]}"></span><a class="bj-q" [^>]*href="../figures/#{figure["id"]}"', source_page)
     timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
     assert f'href="../source/#q-{event["id"]}">see it in Test Archive’s text</a>' in timeline
-    assert f'href="../source/#q-troops-enter-baku">see it in Caliber.Az’s text</a>' in timeline
+    assert 'href="../source/#q-troops-enter-baku">see it in Caliber.Az’s text</a>' in timeline
     assert re.search(rf'href="../source/#q-{figure["id"]}" aria-label="[^"]*">in Test Archive’s text</a>', timeline)
     home = (site / "index.html").read_text(encoding="utf-8")
     assert home.count('<dl class="bj-source-card">') == 2 and "Test Archive" in home and "Caliber.Az" in home

@@ -13,6 +13,7 @@ drawn as one counted group that links to the first of them. Everything is O(n lo
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
@@ -249,8 +250,6 @@ class Scale:
         self.knots.append((time, at))
 
     def __call__(self, time: float) -> float:
-        import bisect
-
         index = bisect.bisect_right(self.knots, (time, float("inf")))
         if index == 0:
             return self.knots[0][1]
@@ -364,7 +363,10 @@ def horizontal(items: Sequence[Item], width: float = WIDE, labelled: bool = True
     room = width - 8 - sum(breaks)
     if room < sum(need):
         return None
-    scale, at, pieces = _along(parts, times, need, breaks, room, 4.0)
+    # Each stretch has what it needs, and the rest of the room is shared by its marks.
+    total = sum(len(s.members) for s in parts) or 1
+    lengths = [need[k] + (room - sum(need)) * len(s.members) / total for k, s in enumerate(parts)]
+    scale, at, pieces = _along(parts, times, lengths, breaks, [MIN_GAP] * len(items), PAD, 4.0)
     placed = _lanes(at, widths, width) if labelled else [(0, x) for x in at]
     if placed is None or max((lane for lane, _ in placed), default=0) >= MAX_LANES:
         return None
@@ -394,17 +396,16 @@ def horizontal(items: Sequence[Item], width: float = WIDE, labelled: bool = True
     return picture
 
 
-def _along(parts, times, need, breaks, room, begin):
-    """Each stretch's length (its need, and the rest shared by its marks) and every mark's position."""
-    extra = room - sum(need)
-    total = sum(len(s.members) for s in parts) or 1
+def _along(parts, times, lengths, breaks, gaps, pad, begin):
+    """Every mark's position along the axis, stretch after stretch with a cut between, and
+    the scale from time to position through them."""
     scale = Scale()
     at: list[float] = [0.0] * len(times)
     pieces = []
     cursor = begin
     for index, stretch in enumerate(parts):
-        length = need[index] + extra * len(stretch.members) / total
-        positions = _place(times, stretch, cursor, cursor + length, [MIN_GAP] * len(stretch.members), PAD)
+        length = lengths[index]
+        positions = _place(times, stretch, cursor, cursor + length, [gaps[i] for i in stretch.members], pad)
         scale.add(stretch.start, cursor)
         for i, position in zip(stretch.members, positions):
             at[i] = position
@@ -496,7 +497,7 @@ def vertical(items: Sequence[Item], width: float = NARROW, max_height: float = 1
         first = wrap(tick_times(stretch, times, items)[0][1], TICK_SIZE, left)
         marks = sum(heights[i] for i in stretch.members[:-1]) + (heights[stretch.members[-1]] if stretch.members else 0)
         need.append(max(len(first) * 15 + 2 * PAD, marks + 2 * PAD) + 24)
-    scale, at, pieces = _along_down(parts, times, need, breaks, heights)
+    scale, at, pieces = _along(parts, times, need, breaks, heights, PAD + LINE, 8.0)
     height = pieces[-1][1] + 12 if pieces else 20
     if height > max_height:
         return None
@@ -511,25 +512,6 @@ def vertical(items: Sequence[Item], width: float = NARROW, max_height: float = 1
                       for (_, end), (start, _), ls in zip(pieces, pieces[1:], break_lines)]
     picture.ticks = _ticks_down(parts, times, items, scale, left, [b.box for b in picture.breaks])
     return picture
-
-
-def _along_down(parts, times, need, breaks, heights):
-    scale = Scale()
-    at: list[float] = [0.0] * len(times)
-    pieces = []
-    cursor = 8.0
-    for index, stretch in enumerate(parts):
-        length = need[index]
-        gaps = [heights[i] for i in stretch.members]
-        positions = _place(times, stretch, cursor, cursor + length, gaps, PAD + LINE)
-        scale.add(stretch.start, cursor)
-        for i, position in zip(stretch.members, positions):
-            at[i] = position
-            scale.add(times[i], position)
-        scale.add(stretch.stop, cursor + length)
-        pieces.append((cursor, cursor + length))
-        cursor += length + (breaks[index] if index < len(breaks) else 0)
-    return scale, at, pieces
 
 
 def _ticks_down(parts, times, items, scale, left, taken: list[Box]) -> list[Tick]:
