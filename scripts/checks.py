@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from typing import Callable, Iterable, Optional
 
 from . import dates, page_ids
@@ -50,8 +51,8 @@ def check_ids(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
 
 
 def duplicate_ids(dataset: Dataset) -> set[str]:
-    ids = [entry.id for entry in [*dataset.sources, *dataset.events, *dataset.figures, *dataset.relations]]
-    return {i for i in ids if ids.count(i) > 1} if len(set(ids)) < len(ids) else set()
+    counts = Counter(entry.id for entry in [*dataset.sources, *dataset.events, *dataset.figures, *dataset.relations])
+    return {i for i, n in counts.items() if n > 1}
 
 
 def check_references(dataset: Dataset, texts: Texts) -> list[Diagnostic]:

@@ -10,7 +10,7 @@ from typing import Callable, Optional
 from . import annotations, dates, tables
 from .checks import relation_sum
 from .model import Dataset, Source
-from .schema_check import SCHEMA_PATH
+from .schema_check import load_schema
 from .source_text import SourceText
 
 
@@ -113,6 +113,5 @@ def downloads(dataset: Dataset, texts: dict[str, SourceText], public_url: Option
 
 def _figure_enums() -> tuple[list[str], list[str]]:
     """The kinds and units the data's JSON Schema allows, for the data package's constraints."""
-    with open(SCHEMA_PATH, encoding="utf-8") as handle:
-        figure = json.load(handle)["$defs"]["figure"]["properties"]
+    figure = load_schema()["$defs"]["figure"]["properties"]
     return figure["kind"]["enum"], figure["unit"]["enum"]

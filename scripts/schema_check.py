@@ -27,9 +27,16 @@ _PATTERN_HINTS = {
 
 
 @lru_cache(maxsize=None)
-def _validators(schema_path: str) -> tuple[Callable[[Any], Any], Draft202012Validator]:
+def load_schema(schema_path: str = str(SCHEMA_PATH)) -> dict:
+    """The data's JSON Schema, read once: the checker, the field reference and the data
+    package's constraints all read it. Callers must not change it."""
     with open(schema_path, encoding="utf-8") as handle:
-        schema = json.load(handle)
+        return json.load(handle)
+
+
+@lru_cache(maxsize=None)
+def _validators(schema_path: str) -> tuple[Callable[[Any], Any], Draft202012Validator]:
+    schema = load_schema(schema_path)
     return fastjsonschema.compile(schema), Draft202012Validator(schema)
 
 

@@ -3,8 +3,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -61,8 +66,6 @@ class ServedCopy:
     free port; it shares the environment the tests run in instead of making its own."""
 
     def __init__(self, into: Path):
-        import socket
-
         self.project = copy_project(into)
         for part in ("Makefile", "requirements.txt"):
             shutil.copy2(ROOT / part, self.project / part)
@@ -84,16 +87,11 @@ class ServedCopy:
 
     def fetch(self, path: str = "", timeout: float = 3) -> str:
         """The page's HTML; a request that takes longer than `timeout` raises (a hung server)."""
-        import urllib.request
-
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=timeout) as response:
             return response.read().decode("utf-8")
 
     def wait_for(self, predicate, seconds: float, path: str = "") -> float:
         """Seconds until the page at `path` satisfies `predicate`; raises after `seconds`."""
-        import time
-        import urllib.error
-
         started = time.monotonic()
         while time.monotonic() - started < seconds:
             try:
@@ -108,8 +106,6 @@ class ServedCopy:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
     def stop(self) -> None:
-        import signal
-
         if self.process and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGINT)
             try:

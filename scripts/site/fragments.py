@@ -5,11 +5,10 @@ rendered. The renderers know nothing of MkDocs, so another site generator can ca
 """
 from __future__ import annotations
 
-import json
 from typing import Callable, Iterable
 
 from ..model import Dataset
-from ..schema_check import SCHEMA_PATH
+from ..schema_check import load_schema
 from .common import Links
 from .data_page import render_downloads, render_left_out
 from .figures import render_disagreement_compact, render_figures_table, render_headline_figures, render_relations, render_source_card
@@ -20,8 +19,7 @@ from .timeline import render_json_ld, render_timeline
 
 
 def _field_reference() -> str:
-    with open(SCHEMA_PATH, encoding="utf-8") as handle:
-        return render_field_reference(json.load(handle))
+    return render_field_reference(load_schema())
 
 
 FRAGMENTS: dict[str, Callable[[Dataset, Texts, Links], str]] = {

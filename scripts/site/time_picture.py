@@ -30,7 +30,7 @@ def render_time_picture(dataset: Dataset, links: Links = Links(), compact: bool 
     name = "bj-time-compact" if compact else "bj-time"
     wide = picture(items, "horizontal", labelled=not compact)
     narrow = picture(items, "horizontal", labelled=False, width=NARROW) if compact else picture(items, "vertical")
-    about = _about(items, wide)
+    about = _about(items)
     skip = "" if compact else '<a class="bj-skip" href="#bj-events">Skip the picture of time</a>'
     return (
         f'<figure class="bj-time{" bj-time--compact" if compact else ""}" aria-label="{esc(about)}">{skip}'
@@ -40,7 +40,7 @@ def render_time_picture(dataset: Dataset, links: Links = Links(), compact: bool 
     )
 
 
-def _about(items, wide: Picture) -> str:
+def _about(items) -> str:
     first, last = items[0].when, items[-1].when
     return f"Picture of time: the {len(items)} events of the timeline, from {first} to {last}; each mark links to its entry"
 
