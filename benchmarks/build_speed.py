@@ -26,7 +26,7 @@ from mkdocs.config import load_config  # noqa: E402
 
 from benchmarks.check_speed import synthetic  # noqa: E402
 from scripts.site import fragments  # noqa: E402
-from scripts.checker import check_file  # noqa: E402
+from scripts.check.run import check_file  # noqa: E402
 from tests.site_helpers import copy_project  # noqa: E402
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from scripts.site.time_layout import picture  # noqa: E402
+from scripts.site.picture.layout import picture  # noqa: E402
 from tests.test_time_layout import day_items  # noqa: E402
 
 

@@ -33,7 +33,7 @@ def _instead(argv: list[str]) -> str:
 
 
 try:
-    from scripts.checker import DEFAULT_DATA, check_file
+    from scripts.check.run import DEFAULT_DATA, check_file
     from scripts.diagnostics import format_github, format_json, format_text, summary
 except ImportError as missing:  # a Python without the project's packages: not a data error
     print(f"check_data.py: error: this Python lacks the project's packages (no module named {missing.name!r}).\n"

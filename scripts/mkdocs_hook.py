@@ -4,8 +4,8 @@ fragments where the pages ask for them (`<div data-bj="timeline"></div>`).
 `mkdocs build` stops on bad data. `mkdocs serve` never does: a rebuild that fails, or
 that merely logs a warning under `strict: true`, leaves the browser waiting until the
 data is fixed. While serving, every page shows the checker's messages instead, and the
-hook logs below WARNING. All the work is in checker.py, site/ and exports.py, which
-know nothing of MkDocs.
+hook logs below WARNING. All the work is in check/, export/ and site/, which know
+nothing of MkDocs.
 """
 from __future__ import annotations
 
@@ -22,9 +22,11 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from scripts import exports, site_mode  # noqa: E402
-from scripts.checker import Result, check_file  # noqa: E402
+from scripts import serve_mode  # noqa: E402
+from scripts.check.result import Result  # noqa: E402
+from scripts.check.run import check_file  # noqa: E402
 from scripts.diagnostics import format_text  # noqa: E402
+from scripts.export.downloads import downloads  # noqa: E402
 from scripts.site import fragments  # noqa: E402
 from scripts.site.common import Links, printable_links  # noqa: E402
 from scripts.site.errors import render_error_panel, render_unavailable  # noqa: E402
@@ -36,7 +38,7 @@ _state: dict[str, object] = {}
 
 
 def on_startup(command, dirty):
-    site_mode.serving = command == "serve"
+    serve_mode.serving = command == "serve"
 
 
 def on_config(config):
@@ -44,9 +46,9 @@ def on_config(config):
     result = check_file(data)
     for diagnostic in result.diagnostics:
         # Acknowledged differences are reported, not warned about: strict mode fails on warnings.
-        loud = diagnostic.is_error and not site_mode.serving
+        loud = diagnostic.is_error and not serve_mode.serving
         (log.error if loud else log.info)(format_text(diagnostic))
-    if not result.ok and not site_mode.serving:
+    if not result.ok and not serve_mode.serving:
         raise Abort(f"{data}: {len(result.errors)} error(s) in the data; the site is not built from unchecked data")
     _state["result"] = result
     return config
@@ -55,7 +57,7 @@ def on_config(config):
 def on_files(files, config):
     result: Result = _state["result"]
     if result.ok:
-        for download in exports.downloads(result.dataset, result.texts, config.extra.get("public_url")):
+        for download in downloads(result, config.extra.get("public_url")):
             files.append(File.generated(config, download.name, content=download.make()))
     _state["urls"] = {key: files.get_file_from_path(path).url for key, path in PAGES.items() if files.get_file_from_path(path)}
     return files
@@ -72,7 +74,7 @@ def on_page_content(html, page, config, files):
         name = match.group(1)
         if name not in fragments.FRAGMENTS:
             raise Abort(f"{page.file.src_uri}: no generated fragment is called {name!r}; known: {', '.join(fragments.FRAGMENTS)}")
-        return fragments.FRAGMENTS[name](result.dataset, result.texts, links)
+        return fragments.FRAGMENTS[name](result, links)
 
     html = PLACEHOLDER.sub(fill, html)
     if page.file.src_uri == PAGES["timeline"]:

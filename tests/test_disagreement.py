@@ -5,7 +5,7 @@ import copy
 
 import pytest
 
-from scripts.checker import check_file
+from scripts.check.run import check_file
 from scripts.site.disagreement import drawing, drawings
 from tests.conftest import REAL_DATA
 

@@ -11,8 +11,8 @@ import shutil
 import jsonschema
 import pytest
 
-from scripts.checker import check_file
-from scripts.mistakes import MISTAKES, apply, examples
+from scripts.check.run import check_file
+from scripts.site.guide_examples import MISTAKES, apply, examples
 from tests.conftest import DATA, REAL_DATA, run_checker
 from tests.site_helpers import build, copy_project
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.checker import check_file
+from scripts.check.run import check_file
 from tests.conftest import FIXTURES
 
 FILES = sorted(FIXTURES.glob("*.yaml"))

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from scripts.checker import check_file, check_text
+from scripts.check.run import check_file, check_text
 from tests.conftest import REAL_DATA, run_checker
 
 
@@ -68,7 +68,7 @@ def test_thirty_megabyte_file(tmp_path):
 
 
 def test_file_over_the_limit_is_refused_without_parsing(tmp_path, monkeypatch):
-    from scripts import yaml_loader
+    from scripts.load import yaml_document as yaml_loader
 
     monkeypatch.setattr(yaml_loader, "MAX_BYTES", 1024)
     path = tmp_path / "big.yaml"

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from scripts.checker import check_document
+from scripts.check.run import check_document
 from scripts.diagnostics import format_text
 from tests.test_properties import get, put, quote_paths, real_document
 

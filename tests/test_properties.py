@@ -8,8 +8,8 @@ from functools import lru_cache
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from scripts.checker import check_document
-from scripts.yaml_loader import load_file
+from scripts.check.run import check_document
+from scripts.load.yaml_document import load_file
 from tests.conftest import REAL_DATA
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.checker import check_file
-from scripts.dates import parse_date
+from scripts.check.run import check_file
+from scripts.model.dates import parse_date
 from scripts.site import fragments
 from scripts.site.common import Links, render_date
 from tests.conftest import FIXTURES
@@ -27,7 +27,7 @@ def small():
 
 @pytest.mark.parametrize("name", ["timeline", "figures-table", "relations", "time-picture", "time-picture-compact", "disagreement-compact", "source-text", "headline-figures"])
 def test_fragment_matches_its_golden_file(small, name):
-    made = fragments.FRAGMENTS[name](small.dataset, small.texts, Links()) + "\n"
+    made = fragments.FRAGMENTS[name](small, Links()) + "\n"
     golden = GOLDEN / f"{name}.html"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(made, encoding="utf-8")
@@ -44,7 +44,7 @@ def test_every_string_from_the_data_is_escaped(small):
     hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
     small.dataset.events[0] = type(event)(event.id, event.date, hostile, hostile, event.source, event.quote, event.at)
     try:
-        made = fragments.FRAGMENTS["timeline"](small.dataset, small.texts, Links())
+        made = fragments.FRAGMENTS["timeline"](small, Links())
     finally:
         small.dataset.events[0] = event
     assert "<script>alert" not in made and "<img" not in made

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.page_ids import QUOTE_PREFIX, RESERVED, SITE_PREFIX
+from scripts.model.page_ids import QUOTE_PREFIX, RESERVED, SITE_PREFIX
 from tests.conftest import FIXTURES, ROOT, run_checker
 from tests.crawl import crawl
 from tests.site_helpers import build, copy_project

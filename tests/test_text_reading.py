@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.dates import anniversary_mentions, conflicts, describe, mentions, parse_date, written_parts
-from scripts.numerals import numbers
-from scripts.source_text import SourceText
+from scripts.check.dates import conflicts, written_parts
+from scripts.model.dates import describe, parse_date
+from scripts.text.date_mentions import anniversary_mentions, mentions
+from scripts.text.numbers import numbers
+from scripts.text.source_text import SourceText
 
 
 def values(text):

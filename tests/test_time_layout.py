@@ -9,11 +9,11 @@ import random
 
 import pytest
 
-from scripts.checker import check_file
-from scripts.dates import parse_date
-from scripts.site.time_layout import (
-    LABEL_SIZE, NARROW, TICK_SIZE, WIDE, Box, Item, Picture, event_item, mark_times, picture,
-)
+from scripts.check.run import check_file
+from scripts.model.dates import parse_date
+from scripts.site.picture.geometry import LABEL_SIZE, NARROW, TICK_SIZE, WIDE, Box, Item, Picture
+from scripts.site.picture.items import event_item, mark_times
+from scripts.site.picture.layout import picture
 from tests.conftest import REAL_DATA
 
 ORIENTATIONS = [("horizontal", True, WIDE), ("vertical", True, NARROW), ("horizontal", False, WIDE), ("horizontal", False, NARROW)]

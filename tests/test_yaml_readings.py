@@ -6,8 +6,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts import fast_yaml
-from scripts.yaml_loader import _convert_plain_scalar, _load_reference, load_text
+from scripts.load import fast_yaml
+from scripts.load.yaml_document import _convert_plain_scalar, _load_reference, load_text
 from tests.conftest import FIXTURES, REAL_DATA
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.checker import check_text
+from scripts.check.run import check_text
 from tests.conftest import DATA, REAL_DATA, run_checker
 
 LINES = REAL_DATA.read_text(encoding="utf-8").split("\n")

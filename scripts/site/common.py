@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .. import dates
-from ..page_ids import basis_anchor, quote_anchor
-from ..model import Dated, Figure, Source
+from ..model import dates
+from ..model.dataset import Dated, Figure, Source
+from ..model.page_ids import basis_anchor, quote_anchor
 
 UNIT_WORDS = {"people": ("person", "people"), "homes": ("home", "homes"), "vehicles": ("vehicle", "vehicles")}
 PART_WORDS = {"year": "year", "month": "month", "day": "day", "qualifier": "part of the year"}

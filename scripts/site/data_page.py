@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import posixpath
 
-from ..exports import downloads
-from ..model import Dataset
-from ..source_text import SourceText
+from ..check.result import Result
+from ..export.downloads import downloads
+from ..model.dataset import Dataset
 from .common import Links, esc
 
 
-def render_downloads(dataset: Dataset, texts: dict[str, SourceText], links: Links = Links()) -> str:
+def render_downloads(checked: Result, links: Links = Links()) -> str:
     items = "".join(
         f'<li><a href="{esc(links.site + d.name)}">{esc(posixpath.basename(d.name))}</a>: {esc(d.what)}.</li>'
-        for d in downloads(dataset, texts)
+        for d in downloads(checked)
     )
     return f'<ul class="bj-downloads">{items}</ul>'
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..checks import relation_sum
-from ..model import Dataset, Figure, Relation
+from ..model.dataset import Dataset, Figure, Relation
+from ..model.relations import relation_sum
 from .common import esc, number, unit_word
 from .text_width import text_width
 

@@ -2,8 +2,8 @@
 differences, a chart drawn at build time, and the source's card."""
 from __future__ import annotations
 
-from ..checks import relation_sum
-from ..model import Dataset, Figure, Relation
+from ..model.dataset import Dataset, Figure, Relation
+from ..model.relations import relation_sum
 from .common import Links, esc, number, render_date, to_source_link, unit_word
 from .disagreement import drawings, render_drawing
 

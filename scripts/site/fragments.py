@@ -7,36 +7,32 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from ..model import Dataset
-from ..schema_check import load_schema
+from ..check.result import Result
+from ..check.schema import load_schema
+from ..model.dataset import Dataset
 from .common import Links
 from .data_page import render_downloads, render_left_out
 from .figures import render_disagreement_compact, render_figures_table, render_headline_figures, render_relations, render_source_card
 from .method import render_codes_table, render_field_reference, render_mistakes
-from .source import Texts, render_sources
-from .time_picture import render_time_picture
+from .picture.svg import render_time_picture
+from .source import render_sources
 from .timeline import render_json_ld, render_timeline
 
-
-def _field_reference() -> str:
-    return render_field_reference(load_schema())
-
-
-FRAGMENTS: dict[str, Callable[[Dataset, Texts, Links], str]] = {
-    "headline-figures": lambda dataset, texts, links: render_headline_figures(dataset, links),
-    "source-card": lambda dataset, texts, links: render_source_card(dataset, links),
-    "timeline": lambda dataset, texts, links: render_timeline(dataset, links) + render_json_ld(dataset),
-    "time-picture": lambda dataset, texts, links: render_time_picture(dataset, links),
-    "time-picture-compact": lambda dataset, texts, links: render_time_picture(dataset, links, compact=True),
-    "figures-table": lambda dataset, texts, links: render_figures_table(dataset, links),
-    "relations": lambda dataset, texts, links: render_relations(dataset),
-    "disagreement-compact": lambda dataset, texts, links: render_disagreement_compact(dataset, links),
+FRAGMENTS: dict[str, Callable[[Result, Links], str]] = {
+    "headline-figures": lambda checked, links: render_headline_figures(checked.dataset, links),
+    "source-card": lambda checked, links: render_source_card(checked.dataset, links),
+    "timeline": lambda checked, links: render_timeline(checked.dataset, links) + render_json_ld(checked.dataset),
+    "time-picture": lambda checked, links: render_time_picture(checked.dataset, links),
+    "time-picture-compact": lambda checked, links: render_time_picture(checked.dataset, links, compact=True),
+    "figures-table": lambda checked, links: render_figures_table(checked.dataset, links),
+    "relations": lambda checked, links: render_relations(checked.dataset),
+    "disagreement-compact": lambda checked, links: render_disagreement_compact(checked.dataset, links),
     "source-text": render_sources,
-    "codes": lambda dataset, texts, links: render_codes_table(),
-    "fields": lambda dataset, texts, links: _field_reference(),
+    "codes": lambda checked, links: render_codes_table(),
+    "fields": lambda checked, links: render_field_reference(load_schema()),
     "downloads": render_downloads,
-    "left-out": lambda dataset, texts, links: render_left_out(dataset),
-    "mistakes": lambda dataset, texts, links: render_mistakes(dataset),
+    "left-out": lambda checked, links: render_left_out(checked.dataset),
+    "mistakes": lambda checked, links: render_mistakes(checked.dataset),
 }
 
 

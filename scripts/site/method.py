@@ -4,8 +4,8 @@ from __future__ import annotations
 import yaml
 
 from ..codes import CODES
-from ..mistakes import examples
-from ..model import Dataset
+from ..model.dataset import Dataset
+from .guide_examples import examples
 from .common import esc
 
 

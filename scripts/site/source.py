@@ -4,14 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ..checks import unique_offset
-from ..model import Dataset
-from ..page_ids import basis_anchor, quote_anchor
-from ..exports import source_download
+from ..check.result import Result
+from ..export.paths import source_download
+from ..model.page_ids import basis_anchor, quote_anchor
 from .common import Links, esc, render_date
-from ..source_text import SourceText
-
-Texts = dict[str, SourceText]
 
 
 @dataclass(frozen=True)
@@ -24,28 +20,28 @@ class Span:
     label: str
 
 
-def source_spans(dataset: Dataset, texts: Texts, source_id: str, links: Links) -> list[Span]:
-    spans = []
+def source_spans(checked: Result, source_id: str, links: Links) -> list[Span]:
+    dataset, spans = checked.dataset, []
     for entry, anchor_kind in [*((e, "event") for e in dataset.events), *((f, "figure") for f in dataset.figures)]:
         if entry.source != source_id:
             continue
-        offset = unique_offset(texts, source_id, entry.quote)
+        offset = checked.place(source_id, entry.quote)
         if offset is not None:
             label = entry.title if anchor_kind == "event" else entry.label
             page = links.timeline if anchor_kind == "event" else links.figures
             spans.append(Span(offset, offset + len(entry.quote), entry.id, quote_anchor(entry.id), f"{page}#{entry.id}", label))
     for event in dataset.events:
         if event.source == source_id and event.date.inferred:
-            offset = unique_offset(texts, source_id, event.date.inferred.from_quote)
+            offset = checked.place(source_id, event.date.inferred.from_quote)
             if offset is not None:
                 spans.append(Span(offset, offset, event.id, basis_anchor(event.id), None, event.title))
     return spans
 
 
-def render_source_text(dataset: Dataset, texts: Texts, source_id: str, links: Links = Links()) -> str:
+def render_source_text(checked: Result, source_id: str, links: Links = Links()) -> str:
     """The stored text, paragraph by paragraph, every quoted passage marked and linked to its entry."""
-    text = texts[source_id].text
-    spans = source_spans(dataset, texts, source_id, links)
+    text = checked.texts[source_id].text
+    spans = source_spans(checked, source_id, links)
     cuts = sorted({0, len(text)} | {s.begin for s in spans} | {s.stop for s in spans} | _line_cuts(text))
     starts: dict[int, list[Span]] = {}
     for span in spans:
@@ -84,11 +80,11 @@ def _highlight(piece: str, covering: list[Span]) -> str:
     return f'<a class="bj-q" href="{esc(innermost.href)}" title="Quoted in: {esc(innermost.label)}"><mark>{esc(piece)}</mark></a>'
 
 
-def render_sources(dataset: Dataset, texts: Texts, links: Links = Links()) -> str:
+def render_sources(checked: Result, links: Links = Links()) -> str:
     """Every stored source under its own heading, its quoted passages marked."""
     sections = []
-    for source in dataset.sources:
-        if source.id not in texts:
+    for source in checked.dataset.sources:
+        if source.id not in checked.texts:
             continue  # only checked data is rendered, where every source has its text
         download = f"{links.site}{source_download(source)}"
         sections.append(
@@ -97,6 +93,6 @@ def render_sources(dataset: Dataset, texts: Texts, links: Links = Links()) -> st
             f'<p class="bj-source__about">Published {render_date(source.published.value)}'
             f'{" (inferred)" if source.published.inferred else ""}. '
             f'Stored as <a href="{esc(download)}">{esc(source.file)}</a>, SHA-256 <code class="bj-hash">{esc(source.sha256)}</code>.</p>'
-            f"{render_source_text(dataset, texts, source.id, links)}</section>"
+            f"{render_source_text(checked, source.id, links)}</section>"
         )
     return "".join(sections)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from ..model import Dataset, Event, Figure, Source
-from ..page_ids import quote_anchor
+from ..model.dataset import Dataset, Event, Figure, Source
+from ..model.page_ids import quote_anchor
 from .common import Links, esc, number, render_date, render_inference, render_quote, to_source_link, unit_word
 
 

@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from . import dates
-from .model import Dataset, Event, Figure
-from .yaml_loader import Document
+from ..check.run import check_text
+from ..diagnostics import format_text, summary
+from ..load.yaml_document import Document
+from ..model.dataset import Dataset, Event, Figure
+from ..text.date_mentions import Mention, mentions
 
 
 @dataclass(frozen=True)
@@ -91,12 +93,12 @@ def value_typo(dataset: Dataset, lines: list[str]) -> Optional[Edit]:
     return None
 
 
-def _day_written(event: Event) -> Optional[dates.Mention]:
+def _day_written(event: Event) -> Optional[Mention]:
     """The mention in the event's quote that writes its whole single-day date."""
     value = event.date.value
     if value.precision != "day" or event.date.inferred:
         return None
-    for mention in dates.mentions(event.quote):
+    for mention in mentions(event.quote):
         if mention.start == mention.end == value.start:
             return mention
     return None
@@ -110,7 +112,7 @@ def date_typo(dataset: Dataset, lines: list[str]) -> Optional[Edit]:
         start = event.date.value.start
         day = start.day + 10 if start.day <= 18 else start.day - 10
         new = f"{start.year:04d}-{start.month:02d}-{day:02d}"
-        written = dates.mention_text(event.quote, mention)
+        written = event.quote[mention.begin:mention.stop]
         return Edit(f"dated the entry {new} where its quote writes “{written}”", "events", index, event.id, "date", event.date.text, new)
     return None
 
@@ -167,9 +169,6 @@ SHOWN_PATH = "data/timeline.yaml"  # as the command line names it, run from the 
 def examples(dataset: Dataset) -> list[Example]:
     """Each mistake with the lines `python scripts/check_data.py data/timeline.yaml` prints
     for it, or, where the data has no entry for the mistake's role, none."""
-    from .checker import check_text
-    from .diagnostics import format_text, summary
-
     with open(dataset.path, encoding="utf-8-sig") as handle:
         text = handle.read()
     lines = text.split("\n")

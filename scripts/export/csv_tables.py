@@ -11,8 +11,8 @@ import io
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from . import dates
-from .model import Dataset
+from ..model import dates
+from ..model.dataset import Dataset
 
 ID_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*"
 DATE_PATTERN = r"\d{4}(-\d{2}(-\d{2}(/\d{4}-\d{2}-\d{2})?)?)?"

@@ -11,10 +11,10 @@ from typing import Any, Callable
 import fastjsonschema
 from jsonschema import Draft202012Validator
 
-from .diagnostics import Diagnostic, error
-from .yaml_loader import Document
+from ..diagnostics import Diagnostic, error
+from ..load.yaml_document import Document
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "timeline.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "timeline.schema.json"
 
 _TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping", "number": "a number", "boolean": "true or false", "null": "empty"}
 _PATTERN_HINTS = {

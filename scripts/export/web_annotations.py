@@ -10,13 +10,12 @@ from __future__ import annotations
 import posixpath
 from typing import Callable, Iterable, Optional
 
-from .checks import unique_offset
-from .model import Dataset
-from .source_text import SourceText
+from ..check.result import Result
+from ..model.dataset import Dataset
+from .paths import ANNOTATIONS as PATH, source_download
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 AROUND = 32  # characters of prefix and suffix
-PATH = "downloads/annotations.jsonld"
 
 
 def quoted_passages(dataset: Dataset) -> Iterable[tuple[str, str, str, str, str]]:
@@ -35,14 +34,13 @@ def quoted_passages(dataset: Dataset) -> Iterable[tuple[str, str, str, str, str]
                    f"The publication date of “{source.title}” is inferred from these words", f"source/#{source.id}")
 
 
-def annotation_collection(dataset: Dataset, texts: dict[str, SourceText], url: Callable[[str], str]) -> dict:
+def annotation_collection(checked: Result, url: Callable[[str], str]) -> dict:
     """The collection; `url` turns a path on the site ("timeline/#id") into the URL to write."""
-    from .exports import source_download
-
+    dataset, texts = checked.dataset, checked.texts
     downloads = {s.id: source_download(s) for s in dataset.sources}
     items = []
     for key, source_id, quote, label, entry in quoted_passages(dataset):
-        start = unique_offset(texts, source_id, quote)
+        start = checked.place(source_id, quote)
         if start is None:
             continue  # only checked data is published, where every quote is found once
         items.append(_annotation(url(f"{PATH}#{key}"), texts[source_id].text, start, quote, url(downloads[source_id]), label, url(entry)))

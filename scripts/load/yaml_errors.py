@@ -12,7 +12,7 @@ from typing import Optional
 
 import yaml
 
-from .diagnostics import Pos
+from ..diagnostics import Pos
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _EXCERPT_LIMIT = 200

@@ -7,11 +7,13 @@ import json
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from . import annotations, dates, tables
-from .checks import relation_sum
-from .model import Dataset, Source
-from .schema_check import load_schema
-from .source_text import SourceText
+from ..check.result import Result
+from ..check.schema import load_schema
+from ..model import dates
+from ..model.dataset import Dataset
+from ..model.relations import relation_sum
+from . import csv_tables, web_annotations
+from .paths import ANNOTATIONS, source_download
 
 
 def to_json(dataset: Dataset) -> str:
@@ -77,13 +79,11 @@ class Download:
     make: Callable[[], bytes]
 
 
-def source_download(source: Source) -> str:
-    return f"downloads/sources/{source.id}.txt"
-
-
-def downloads(dataset: Dataset, texts: dict[str, SourceText], public_url: Optional[str] = None) -> list[Download]:
+def downloads(checked: Result, public_url: Optional[str] = None) -> list[Download]:
     """Every file the Data page offers; the site adapter writes each one, the page lists each one.
     `public_url`, the site's public address, makes the annotations' links absolute."""
+    dataset, texts = checked.dataset, checked.texts
+
     def text(make: Callable[[Dataset], str]) -> Callable[[], bytes]:
         return lambda: make(dataset).encode("utf-8")
 
@@ -96,12 +96,12 @@ def downloads(dataset: Dataset, texts: dict[str, SourceText], public_url: Option
 
     offered = [
         Download("downloads/timeline.json", "sources, events, figures and relations, with each relation's computed difference, for programs", text(to_json)),
-        Download("downloads/events.csv", "one row an event, with its dates as written and as ISO start and end days, for spreadsheets", text(tables.events_csv)),
-        Download("downloads/figures.csv", "one row a figure, each linked to its event, for spreadsheets", text(tables.figures_csv)),
+        Download("downloads/events.csv", "one row an event, with its dates as written and as ISO start and end days, for spreadsheets", text(csv_tables.events_csv)),
+        Download("downloads/figures.csv", "one row a figure, each linked to its event, for spreadsheets", text(csv_tables.figures_csv)),
         Download("downloads/datapackage.json", "a Frictionless data package describing the two CSV files: column types, keys, and the link from figures to events, for data tools",
-                 as_json(lambda: tables.data_package(dataset, *_figure_enums()))),
-        Download(annotations.PATH, "every quoted passage as a W3C Web Annotation (its words, the words around it and its place in the source), for annotation tools such as Hypothesis",
-                 as_json(lambda: annotations.annotation_collection(dataset, texts, annotations.site_urls(public_url)))),
+                 as_json(lambda: csv_tables.data_package(dataset, *_figure_enums()))),
+        Download(ANNOTATIONS, "every quoted passage as a W3C Web Annotation (its words, the words around it and its place in the source), for annotation tools such as Hypothesis",
+                 as_json(lambda: web_annotations.annotation_collection(checked, web_annotations.site_urls(public_url)))),
         Download("downloads/timeline.yaml", "the data file as the editors write it", read_data),
     ]
     for source in dataset.sources:

@@ -1,4 +1,4 @@
-"""The picture of time as inline SVG: the layout's geometry (time_layout.py) written out.
+"""The picture of time as inline SVG: the layout's geometry (layout.py) written out.
 
 Two pictures are written, one across for wide screens and one down the page for narrow
 ones; CSS shows one and hides the other with display: none, so neither the unused links
@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..model import Dataset
-from .common import Links, esc
-from .time_layout import LABEL_SIZE, NARROW, TICK_SIZE, WIDE, Mark, Picture, event_item, picture
+from ...model.dataset import Dataset
+from ..common import Links, esc
+from .geometry import LABEL_SIZE, NARROW, TICK_SIZE, WIDE, Mark, Picture
+from .items import event_item
+from .layout import picture
 
 SHAPE = 5.5  # the radius of a day's dot
 

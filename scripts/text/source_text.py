@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .diagnostics import Pos
+from ..diagnostics import Pos
 
 _KEY = 8
 # A quote may start at a word's first character or at any other non-space character,

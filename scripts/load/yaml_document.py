@@ -16,7 +16,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from . import fast_yaml, yaml_errors
-from .diagnostics import Diagnostic, Pos, error
+from ..diagnostics import Diagnostic, Pos, error
 
 # The real data is some 15 KB; a limit far above it keeps a huge file from tying up a commit hook.
 MAX_BYTES = 16 * 1024 * 1024

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..diagnostics import Diagnostic, error
+from ..load.yaml_document import Document
 from .dates import DateValue, parse_date
-from .diagnostics import Diagnostic, error
-from .yaml_loader import Document
 
 Path = tuple
 

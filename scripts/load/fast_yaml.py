@@ -3,7 +3,7 @@
 It yields the values only, with scalars resolved by the caller (PyYAML's rules), and
 declines anything unusual (a tag, an anchor, a duplicate key, more than one document,
 a parse error, a character YAML forbids) so that the reference reading in
-yaml_loader.py can say exactly what is wrong and where.
+yaml_document.py can say exactly what is wrong and where.
 
 It serves only files of 1 MiB and more; smaller ones, the real data among them, are
 always read the reference way. Where both readers accept a text they give the same

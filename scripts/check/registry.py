@@ -1,0 +1,32 @@
+"""Every check, in the order they run. Each takes the dataset and the loaded source texts
+and returns diagnostics; its codes are in scripts/codes.py, which the Method page renders."""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..diagnostics import Diagnostic
+from ..model.dataset import Dataset
+from ..text.source_text import SourceText
+from .coverage import check_captured_and_left_out, check_coverage
+from .dates import check_dates, check_event_order
+from .figures import check_figure_values
+from .ids import check_ids, check_references
+from .places import check_places
+from .quotes import check_quotes
+from .relations import check_relations
+
+Texts = dict[str, SourceText]
+Check = Callable[[Dataset, Texts], list[Diagnostic]]
+
+CHECKS: list[Check] = [
+    check_ids,
+    check_references,
+    check_quotes,
+    check_figure_values,
+    check_dates,
+    check_event_order,
+    check_places,
+    check_relations,
+    check_coverage,
+    check_captured_and_left_out,
+]

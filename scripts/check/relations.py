@@ -1,0 +1,45 @@
+"""Relations: the checker computes each one; a difference must be acknowledged exactly."""
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic, error, warning
+from ..model.dataset import Dataset, Figure
+from ..model.relations import describe_relation, relation_sum
+from ..text.source_text import SourceText
+from .figures import value_checked
+from .ids import duplicate_ids
+from .quotes import quote_fails
+from .where import at, key_at
+
+Texts = dict[str, SourceText]
+
+
+def check_relations(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
+    figures = {f.id: f for f in dataset.figures}
+    # A figure that is not found, whose value is not its quote's, or whose id is taken twice
+    # is already diagnosed; what a relation would say of it is only a consequence.
+    trusted = {i for i, f in figures.items() if value_checked(f) and not quote_fails(texts, f.source, f.quote)} - duplicate_ids(dataset)
+    found = []
+    for relation in dataset.relations:
+        if all(i in trusted for i in (*relation.parts, relation.total)):
+            found += _check_relation(dataset, relation, figures)
+    return found
+
+
+def _check_relation(dataset: Dataset, relation, figures: dict[str, Figure]) -> list[Diagnostic]:
+    pos = at(dataset, relation.at, "kind")
+    units = {figures[i].unit for i in (*relation.parts, relation.total)}
+    if len(units) > 1:
+        return [error(dataset.path, pos, "R804", f"the relation compares {' and '.join(sorted(units))}; compare figures of one unit")]
+    parts, total, holds = relation_sum(relation, figures)
+    difference = total - parts
+    said = describe_relation(relation, figures)
+    ack = relation.acknowledged
+    if holds and ack:
+        return [error(dataset.path, key_at(dataset, relation.at, "acknowledged"), "R803", f"{said}: the relation holds, so there is no difference to acknowledge; remove 'acknowledged'")]
+    if holds:
+        return []
+    if ack is None:
+        return [error(dataset.path, pos, "R801", f"the relation ({relation.kind}) does not hold: {said} (difference {difference:+d}); if the source really says so, record it under acknowledged with difference: {difference} and a note")]
+    if ack.difference != difference:
+        return [error(dataset.path, at(dataset, relation.at + ("acknowledged",), "difference"), "R802", f"{said}; the difference is {difference}, not the acknowledged {ack.difference}")]
+    return [warning(dataset.path, pos, "R800", f"acknowledged difference of {difference:+d}: {said}")]

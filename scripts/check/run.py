@@ -1,0 +1,59 @@
+"""The whole check of one data file: load, validate, build the model, load sources, run every check.
+
+The command line and the site build both call `check_file`, so they can never disagree.
+"""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from ..diagnostics import sort_key
+from ..load.yaml_document import Document, load_file, load_text
+from ..model.dataset import build
+from .quotes import quote_places
+from .registry import CHECKS
+from .result import Result
+from .schema import validate
+from .sources import load_sources
+
+DEFAULT_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "data", "timeline.yaml")
+
+
+def check_file(path: str) -> Result:
+    document, problems = load_file(path)
+    if document is None:
+        return Result(path, diagnostics=sorted(problems, key=sort_key))
+    return check_document(document)
+
+
+def check_text(text: str, path: str, folder: Optional[str] = None) -> Result:
+    """Check YAML text as if it were the file at `path`; sources resolve from `folder`
+    (by default the folder of `path`), while diagnostics name them as seen from `path`."""
+    document, problems = load_text(text, path)
+    if document is None:
+        return Result(path, diagnostics=sorted(problems, key=sort_key))
+    return check_document(document, folder)
+
+
+def check_document(document: Document, folder: Optional[str] = None) -> Result:
+    result = Result(document.path)
+    _check_document(result, document, folder)
+    # The data file's own problems first: they are what an editor fixes.
+    result.diagnostics.sort(key=lambda d: (d.path != document.path, sort_key(d)))
+    return result
+
+
+def _check_document(result: Result, document: Document, folder: Optional[str] = None) -> None:
+    problems = validate(document)
+    if problems:
+        # Later checks assume the shape the schema promises; stop here rather than guess.
+        result.diagnostics += problems
+        return
+    dataset, problems = build(document)
+    result.diagnostics += problems
+    result.dataset = dataset
+    result.texts, problems = load_sources(dataset, folder)
+    result.diagnostics += problems
+    for check in CHECKS:
+        result.diagnostics += check(dataset, result.texts)
+    result.places = quote_places(dataset, result.texts)
