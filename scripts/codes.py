@@ -22,7 +22,7 @@ CODES: dict[str, tuple[str, str]] = {
     "M301": ("Duplicate id", "Two entries share an id; ids are permalinks and must be unique across sources, events, figures and relations."),
     "M302": ("Unknown reference", "A field names an id that no entry has."),
     "M303": ("Id taken by the pages", "An entry's id is its permalink; this one is already used by a heading or part of the page the entry appears on (or begins with q-, which marks quotes on the source page). Choose another id."),
-    "H400": ("Source missing", "The source file named by a source entry does not exist (paths are relative to the YAML file's folder)."),
+    "H400": ("Source cannot be read", "The source file named by a source entry does not exist, is not a regular file (a device, a FIFO, a folder), or is larger than 5 MiB (paths are relative to the YAML file's folder)."),
     "H401": ("Source changed", "The source file's SHA-256 differs from the one recorded: the stored text is not the text the data was checked against."),
     "H402": ("Source not text", "The source file is not UTF-8 text."),
     "Q500": ("Quote not in source", "The quote is not written in the source exactly. The message shows the source's own words to paste, or the nearest passage."),

@@ -1,5 +1,10 @@
-"""Each fixture is a small YAML file named after what it provokes; its first line says the code."""
+"""Each fixture is a small YAML file named after what it provokes; its first line says the
+code and the line it must be reported on: `# expect: F600 at 35` (a line of the fixture) or
+`# expect: C900 at sources/mini.txt:2` (a line of a source), or `# expect: clean`."""
 from __future__ import annotations
+
+import os
+import re
 
 import pytest
 
@@ -9,10 +14,23 @@ from tests.conftest import FIXTURES
 FILES = sorted(FIXTURES.glob("*.yaml"))
 
 
-def expected_code(path) -> str:
+EXPECT = re.compile(r"# expect: (?:(clean)|([A-Z]\d{3}) at (?:(\S+):)?(\d+))$")
+
+
+def expectation(path) -> tuple[str, str | None, int | None]:
+    """(code or "clean", the file the diagnostic names, its line)."""
     first = path.read_text(encoding="utf-8").splitlines()[:1]
-    assert first and first[0].startswith("# expect: "), f"{path.name} must start with '# expect: CODE'"
-    return first[0].removeprefix("# expect: ").strip()
+    match = EXPECT.match(first[0]) if first else None
+    assert match, f"{path.name} must start with '# expect: CODE at LINE', '# expect: CODE at FILE:LINE' or '# expect: clean'"
+    clean, code, other, line = match.groups()
+    if clean:
+        return "clean", None, None
+    where = os.path.normpath(os.path.join(os.path.dirname(str(path)), other)) if other else str(path)
+    return code, where, int(line)
+
+
+def expected_code(path) -> str:
+    return expectation(path)[0]
 
 
 def test_there_is_a_fixture_for_every_failing_code():
@@ -25,15 +43,15 @@ def test_there_is_a_fixture_for_every_failing_code():
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
-def test_fixture_gives_its_code(path):
-    code = expected_code(path)
+def test_fixture_gives_its_code_on_its_line(path):
+    code, where, line = expectation(path)
     result = check_file(str(path))
-    codes = [d.code for d in result.errors]
+    found = [(d.code, os.path.normpath(d.path), d.line) for d in result.errors]
     if code == "clean":
-        assert result.ok, codes
+        assert result.ok, found
     else:
         assert not result.ok
-        assert code in codes, f"{path.name}: expected {code}, got {codes}"
+        assert (code, where, line) in found, f"{path.name}: expected {code} at {where}:{line}, got {found}"
 
 
 def test_every_diagnostic_names_a_real_place():
@@ -50,8 +68,11 @@ def test_every_code_the_checker_prints_is_in_the_table():
     from scripts.codes import CODES
     from tests.conftest import ROOT
 
+    # Every module that could print one, in every package, but not the table itself.
+    modules = [p for p in (ROOT / "scripts").rglob("*.py") if p.name != "codes.py"]
+    assert len(modules) > 40 and any(p.parent.name == "site" for p in modules)
     used = set()
-    for path in (ROOT / "scripts").glob("*.py"):
+    for path in modules:
         used |= set(re.findall(r'"([YSMHQFTRCP]\d{3})"', path.read_text(encoding="utf-8")))
     assert used - set(CODES) == set()
     assert set(CODES) - used == set()

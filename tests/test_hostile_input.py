@@ -139,3 +139,52 @@ def test_the_serve_panel_escapes_what_the_yaml_says(tmp_path, name, content):
     assert _Tags(html).tags <= PANEL_TAGS, name
     assert "<script" not in html and "<img" not in html
     assert html.count("<li>") == len(result.errors)
+
+
+# --- a source's file: only a regular file under sources/, never a device, a pipe or a giant --
+
+def _with_source(data_copy, make) -> list:
+    """The real data, its source swapped for what `make` puts at sources/swapped.txt."""
+    folder = data_copy.parent / "sources"
+    make(folder / "swapped.txt")
+    text = data_copy.read_text(encoding="utf-8").replace("file: sources/000_9c0400da760e69ac.txt", "file: sources/swapped.txt")
+    data_copy.write_text(text, encoding="utf-8")
+    result = run_checker(str(data_copy))
+    assert "Traceback" not in result.stdout + result.stderr and result.returncode == 1, result.stdout + result.stderr
+    return result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda path: path.symlink_to("/dev/zero"), "it is not a regular file"),
+    (lambda path: os.mkfifo(path), "it is not a regular file"),  # open() on a FIFO would wait for a writer forever
+    (lambda path: path.mkdir(), "it is not a regular file"),
+    (lambda path: path.write_bytes(b"x" * (5 * 1024 * 1024 + 1)), "a source may be at most 5,242,880"),
+    (lambda path: path.symlink_to(path.parent / "nowhere.txt"), "No such file or directory"),
+], ids=["device", "fifo", "folder", "too-large", "dangling-link"])
+def test_a_source_that_is_not_a_regular_text_file_is_a_message(data_copy, make, words):
+    lines = _with_source(data_copy, make)
+    (h400,) = [line for line in lines if ": H400 " in line]
+    assert "cannot read the source file" in h400 and words in h400, h400
+
+
+@pytest.mark.parametrize("path", ["/dev/zero", "/etc/hostname", "sources/../../etc/hostname", "sources/a\\0b.txt", "sources/.hidden", "sources/sub/dir.txt"])
+def test_a_source_outside_sources_is_refused_by_name(data_copy, path):
+    text = data_copy.read_text(encoding="utf-8").replace("file: sources/000_9c0400da760e69ac.txt", f'file: "{path}"')
+    data_copy.write_text(text, encoding="utf-8")
+    result = run_checker(str(data_copy))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (line,) = result.stdout.splitlines()[:-1]
+    assert ": S203 'file' " in line and "write sources/ and the file's name" in line
+    assert "SHA-256" not in result.stdout  # nothing outside sources/ is read, let alone hashed
+
+
+@pytest.mark.parametrize("before, after", [("value: 147", "value: 147.0"), ("value: 744", "value: 744.0"), ("difference: 16", "difference: 16.0"), ("schema_version: 1", "schema_version: 1.0")])
+def test_a_whole_number_written_with_a_decimal_point_is_refused(data_copy, before, after):
+    """JSON Schema counts 147.0 as an integer; the model, the arithmetic and the CSV need an int."""
+    text = data_copy.read_text(encoding="utf-8")
+    assert before in text
+    data_copy.write_text(text.replace(before, after, 1), encoding="utf-8")
+    result = run_checker(str(data_copy))
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    (line,) = result.stdout.splitlines()[:-1]
+    assert ": S202 " in line and "must be a whole number" in line and f"write it without a decimal point: {before.split()[-1]}" in line

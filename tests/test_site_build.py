@@ -236,3 +236,22 @@ def test_the_picture_of_time_links_to_every_event(real_site, data):
     home = page(real_site, "")
     compact = re.findall(r'<a class="bj-time__mark" [^>]*href="timeline/#([^"]+)"', home)
     assert compact == [e["id"] for e in data["events"]] * 2
+
+
+def test_a_renderer_that_drops_an_entry_stops_the_build(tmp_path):
+    """Nothing is dropped silently (principle 7): were the timeline's renderer to lose its last
+    event, the build stops and names the event and its figures."""
+    project = copy_project(tmp_path / "project")
+    with open(project / "scripts" / "site" / "timeline.py", "a", encoding="utf-8") as handle:
+        handle.write(
+            "\n\nimport dataclasses as _dataclasses\n_render_timeline = render_timeline\n\n\n"
+            "def render_timeline(dataset, *args, **kwargs):  # a bug that loses the last event\n"
+            "    return _render_timeline(_dataclasses.replace(dataset, events=dataset.events[:-1]), *args, **kwargs)\n"
+        )
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    data = yaml.safe_load((project / "data" / "timeline.yaml").read_text(encoding="utf-8"))
+    last = data["events"][-1]["id"]
+    lost = [last] + [f["id"] for f in data["figures"] if f["event"] == last]
+    assert f"the timeline page lacks {len(lost)} entr(ies) of the data: {', '.join(lost)}" in result.stdout + result.stderr
+    assert not (tmp_path / "site" / "timeline" / "index.html").exists()

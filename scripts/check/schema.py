@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 
 from ..diagnostics import Diagnostic, error
 from ..load.yaml_document import Document
@@ -23,6 +23,7 @@ _PATTERN_HINTS = {
     "sha256": "a SHA-256 is 64 lower-case hexadecimal digits (sha256sum prints it)",
     "quote": "a quote starts and ends with a non-space character",
     "url": "write a full https:// address",
+    "file": "write sources/ and the file's name, of letters, digits, '.', '_' and '-' (the file lies in data/sources/, beside the data file)",
 }
 
 
@@ -34,20 +35,52 @@ def load_schema(schema_path: str = str(SCHEMA_PATH)) -> dict:
         return json.load(handle)
 
 
+def _whole_number(checker, instance) -> bool:
+    # JSON Schema counts 147.0 as an integer, and YAML reads "value: 147.0" as a float; the
+    # model, the arithmetic and the CSV's integer column need an int, so a float is refused.
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_Strict = validators.extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number))
+
+
 @lru_cache(maxsize=None)
-def _validators(schema_path: str) -> tuple[Callable[[Any], Any], Draft202012Validator]:
+def _validators(schema_path: str) -> tuple[Callable[[Any], Any], Draft202012Validator, tuple[tuple, ...]]:
     schema = load_schema(schema_path)
-    return fastjsonschema.compile(schema), Draft202012Validator(schema)
+    return fastjsonschema.compile(schema), _Strict(schema), tuple(_integer_paths(schema, schema, ()))
+
+
+def _integer_paths(schema: dict, spec: dict, path: tuple):
+    """Where the schema asks for an integer, as paths with "*" for any list item."""
+    while "$ref" in spec:
+        spec = {**schema["$defs"][spec["$ref"].rsplit("/", 1)[1]], **{k: v for k, v in spec.items() if k != "$ref"}}
+    if spec.get("type") == "integer":
+        yield path
+    for name, inner in spec.get("properties", {}).items():
+        yield from _integer_paths(schema, inner, path + (name,))
+    if isinstance(spec.get("items"), dict):
+        yield from _integer_paths(schema, spec["items"], path + ("*",))
+
+
+def _floats_at(value: Any, path: tuple) -> bool:
+    if not path:
+        return isinstance(value, float)
+    step, rest = path[0], path[1:]
+    if step == "*":
+        return isinstance(value, list) and any(_floats_at(item, rest) for item in value)
+    return isinstance(value, dict) and step in value and _floats_at(value[step], rest)
 
 
 def validate(document: Document, schema_path: Path = SCHEMA_PATH) -> list[Diagnostic]:
     """One diagnostic for each way the document breaks the schema, each problem once."""
-    quick, validator = _validators(str(schema_path))
+    quick, validator, integers = _validators(str(schema_path))
     try:
         # fastjsonschema compiles the schema to Python and answers valid data some 50 times
-        # faster; it stops at the first problem, so jsonschema then lists them all.
+        # faster; it stops at the first problem, so jsonschema then lists them all. It takes
+        # 147.0 for an integer, so a float where an integer belongs is looked for apart.
         quick(document.value)
-        return []
+        if not any(_floats_at(document.value, path) for path in integers):
+            return []
     except fastjsonschema.JsonSchemaException:
         pass
     problems = list(validator.iter_errors(document.value))
@@ -135,6 +168,8 @@ def _type_message(field: str, problem) -> str:
         message += "; YAML reads yes, no, on, off, true and false as true or false, so put the text in quotes"
     elif "string" in expected and isinstance(got, (int, float)):
         message += f"; put the value in quotes: \"{_plain(got)}\""
+    if "integer" in expected and isinstance(got, float):
+        message += f"; write it without a decimal point: {int(got)}" if got.is_integer() else "; a count is a whole number"
     if "integer" in expected and isinstance(got, str) and got.replace(",", "").strip().isdigit():
         message += f"; write the digits without quotes or commas: {got.replace(',', '').strip()}"
     return message

@@ -44,17 +44,50 @@ def test_no_accessibility_violations(real_site, open_page, path, scheme):
     assert results.violations_count == 0, results.generate_report()
 
 
+# What each page must show, as selectors and how many of each: the screenshot is taken
+# only once these stand on the page, visible.
+MUST_SHOW = {
+    "": [("ul.bj-headline li", None), ("figure.bj-time--compact svg.bj-time__svg:visible", 1), ("figure.bj-bars--compact", 2), ("dl.bj-source-card", len(DATA["sources"]))],
+    "timeline/": [("li.bj-event h2", len(DATA["events"])), ("li.bj-figure", len(DATA["figures"])), ("figure.bj-time:not(.bj-time--compact) svg.bj-time__svg:visible", 1)],
+    "figures/": [("tr[id]", len(DATA["figures"])), ("li.bj-relation", len(DATA["relations"])), ("figure.bj-bars", len(DATA["relations"]))],
+    "source/": [("a.bj-q mark", None), (".bj-source-text p", None)],
+    "method/": [("pre.bj-output", 5), ("section.bj-fields", None)],
+    "data/": [("ul.bj-downloads li", None), ("ul.bj-left-out li", len(DATA["left_out"]))],
+}
+LUMINANCE = """(element) => { const rgb = getComputedStyle(element).backgroundColor.match(/[\\d.]+/g).map(Number);
+  const [r, g, b] = rgb.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b; }"""
+
+
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_screenshot(real_site, open_page, path, width, scheme):
-    """Not an assertion of looks: the pictures are saved for a person to look at."""
+def test_screenshot_shows_the_page_in_its_palette(real_site, open_page, path, width, scheme):
+    """Each page, as a reader sees it at this width and in this palette: its title first, in
+    the palette asked for, what the page is for on it and visible, nothing wider than the
+    screen. The picture is saved for a person to look at as well."""
     watched = open_page(width=width, scheme=scheme)
-    watched.page.goto(real_site + path, wait_until="networkidle")
+    page = watched.page
+    page.goto(real_site + path, wait_until="networkidle")
+    title = page.locator("article h1").first
+    assert title.is_visible() and title.bounding_box()["y"] < 300
+    background = page.evaluate(LUMINANCE, page.locator("body").element_handle())
+    assert (background < 0.05) if scheme == "dark" else (background > 0.9), background
+    for selector, count in MUST_SHOW[path]:
+        found = page.locator(selector)
+        if count is None:
+            assert found.count() > 0, selector
+        else:
+            assert found.count() == count, (selector, found.count())
+        assert found.first.is_visible(), selector
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     target = SCREENSHOTS / f"{page_id(path)}-{'desktop' if width > 600 else 'phone'}-{scheme}.png"
-    watched.page.screenshot(path=str(target), full_page=True)
-    assert target.stat().st_size > 10_000
+    png = page.screenshot(path=str(target), full_page=True)
+    # The PNG is the whole page, at the page's own width and height.
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    shot_width, shot_height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert shot_width == width and shot_height >= page.evaluate("document.documentElement.scrollHeight") - 1
 
 
 def test_without_javascript_every_entry_is_there(real_site, open_page):
