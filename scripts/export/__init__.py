@@ -1,0 +1,1 @@
+"""The checked data as downloads, each in its ecosystem's format."""
