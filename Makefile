@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < $(LOCK) | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve test check build bench lock clean
+.PHONY: serve test check build bench hooks lock clean
 
 # The stamp's name holds the lock's checksum, so a changed lock makes a new environment,
 # and a copied or freshly cloned tree with the same lock does not.
@@ -32,6 +32,10 @@ check: $(STAMP)
 
 build: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
+
+# The checker runs before each commit that changes data/ (.pre-commit-config.yaml).
+hooks: $(STAMP)
+	$(VENV)/bin/pre-commit install
 
 bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/check_speed.py

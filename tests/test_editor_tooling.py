@@ -124,3 +124,30 @@ def test_pre_commit_fails_on_bad_data(tmp_path):
     result = run_pre_commit(repo, tmp_path)
     assert result.returncode == 1
     assert "F600" in result.stdout and "Failed" in result.stdout
+
+
+def test_make_hooks_installs_the_hook_as_the_readme_says(tmp_path):
+    """`make hooks`, as the README writes it, in a fresh repository: a commit of bad data is
+    stopped with the checker's message, a commit of good data goes through."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "`make hooks`" in readme
+    repo = pre_commit_repo(tmp_path)
+    shutil.copy2(ROOT / "Makefile", repo / "Makefile")
+    shutil.copy2(ROOT / "requirements.txt", repo / "requirements.txt")
+    shutil.rmtree(repo / ".venv")
+    (repo / ".venv").symlink_to(sys.prefix)  # the environment `make` made, stamp included
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PRE_COMMIT_COLOR": "never",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    installed = subprocess.run(["make", "hooks"], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    assert (repo / ".git" / "hooks" / "pre-commit").exists()
+    path = repo / "data" / "timeline.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("value: 744", "value: 745"), encoding="utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    refused = subprocess.run(["git", "commit", "-m", "bad"], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+    assert refused.returncode != 0 and "F600" in refused.stdout + refused.stderr
+    path.write_text(good.replace("title: The 2020 war over Karabakh", "title: The war of 2020 over Karabakh"), encoding="utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    accepted = subprocess.run(["git", "commit", "-m", "good"], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr

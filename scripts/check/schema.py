@@ -180,7 +180,10 @@ def _value_message(field: str, problem) -> str:
     if kind in ("enum", "const"):
         allowed = problem.validator_value if kind == "enum" else [problem.validator_value]
         names = [str(a) for a in allowed]
-        return f"{field!r} cannot be {_describe_value(got)}; write one of: {', '.join(names)}{_did_you_mean(str(got), names)}"
+        message = f"{field!r} cannot be {_describe_value(got)}; write one of: {', '.join(names)}{_did_you_mean(str(got), names)}"
+        if field == "kind" and kind == "enum" and list(problem.absolute_path)[:1] == ["figures"] and _closest(str(got), names) is None:
+            message += f"; to add a kind, add {got!r} to the list under $defs.figure.properties.kind.enum in {SCHEMA_PATH.parent.name}/{SCHEMA_PATH.name}"
+        return message
     if kind == "pattern":
         hint = _PATTERN_HINTS.get(_pattern_kind(field), "it does not have the expected form")
         return f"{field!r} {_describe_value(got)} is not valid: {hint}"
