@@ -131,3 +131,17 @@ def test_an_optional_field_left_out_gives_at_most_one_error(key):
 def test_two_misspelt_fields_give_two_messages():
     lines = errors_after(lambda value: (rename(("events", 0), "title", "titel")(value), rename(("events", 0), "summary", "sumary")(value)))
     assert [re.search(r" (S\d{3}) ", line).group(1) for line in lines] == ["S200", "S200"]
+
+
+def test_every_required_field_written_under_another_name_gives_one_error():
+    """A wrong key beside a missing required one ("passage:" for "from:") is one mistake."""
+    wrong, checked = [], 0
+    for path, key in all_fields():
+        kind = path[0] if len(path) == 2 else path[-1]
+        if key not in REQUIRED[kind]:
+            continue
+        checked += 1
+        lines = errors_after(rename(path, key, "zzzz"))
+        if len(lines) != 1 or f"S200 unknown field 'zzzz' where '{key}' is missing; did you mean '{key}'?" not in lines[0]:
+            wrong.append((path, key, lines))
+    assert checked > 200 and wrong == []

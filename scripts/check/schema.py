@@ -113,11 +113,21 @@ def _misspellings(problems) -> dict[tuple, set[str]]:
 
 
 def _meant_field(key: str, schema: dict, entry: dict):
-    """The known field an unknown one misspells: first among those the entry lacks."""
+    """The known field an unknown one misspells: first among those the entry lacks; failing
+    that, the one required field the entry lacks, where this is its one unknown field."""
     known = sorted(schema.get("properties", {}))
     if key in known:
         return None
-    return _closest(key, [k for k in known if k not in entry]) or _closest(key, known)
+    return _closest(key, [k for k in known if k not in entry]) or _closest(key, known) or _lone_missing(key, schema, entry)
+
+
+def _lone_missing(key: str, schema: dict, entry: dict):
+    """One unknown field where one required field is missing ("passage:" for "from:") is one
+    mistake: the field written under another name."""
+    known = schema.get("properties", {})
+    unknown = [k for k in entry if k not in known]
+    missing = [k for k in schema.get("required", []) if k not in entry]
+    return missing[0] if unknown == [key] and len(missing) == 1 else None
 
 
 def _missing(document: Document, problem, path: tuple, misspelt: set[str]) -> list[Diagnostic]:
@@ -131,14 +141,16 @@ def _diagnose(document: Document, problem, path: tuple) -> list[Diagnostic]:
     kind = problem.validator
     if kind == "additionalProperties":
         known = problem.schema.get("properties", {})
-        return [
-            error(document.path, document.key_pos(path + (key,)), "S200", f"unknown field {key!r}{_suggest(_meant_field(key, problem.schema, problem.instance))}")
-            for key in problem.instance
-            if key not in known
-        ]
+        return [_unknown(document, path, key, problem.schema, problem.instance) for key in problem.instance if key not in known]
     if kind == "type":
         return [error(document.path, document.pos(path), "S202", _type_message(field, problem))]
     return [error(document.path, document.pos(path), "S203", _value_message(field, problem))]
+
+
+def _unknown(document: Document, path: tuple, key: str, schema: dict, entry: dict) -> Diagnostic:
+    meant = _meant_field(key, schema, entry)
+    where = f" where {meant!r} is missing" if meant and meant == _lone_missing(key, schema, entry) and not _closest(key, sorted(schema.get("properties", {}))) else ""
+    return error(document.path, document.key_pos(path + (key,)), "S200", f"unknown field {key!r}{where}{_suggest(meant)}")
 
 
 def _field_name(path: tuple) -> str:
