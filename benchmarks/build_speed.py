@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
+from markupsafe import Markup  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
@@ -45,7 +46,7 @@ def timed_build(project: Path, site: Path, stub: bool, runs: int) -> float:
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
         start = time.perf_counter()
         if stub:
-            with mock.patch.object(fragments, "render_timeline", lambda *a, **k: "<ol></ol>"):
+            with mock.patch.object(fragments, "render_timeline", lambda *a, **k: Markup("<ol></ol>")):
                 # The stub drops every entry; the hook would rightly refuse to build it.
                 with mock.patch.object(fragments, "all_ids", lambda dataset: []):
                     build(config)

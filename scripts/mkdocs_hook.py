@@ -18,6 +18,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
+from markupsafe import Markup  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
@@ -66,7 +67,9 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     result: Result = _state["result"]
     if not result.ok:  # only while serving: the build has stopped in on_config
-        return render_error_panel(result.diagnostics) + PLACEHOLDER.sub(lambda m: render_unavailable(m.group(1)), html)
+        # The page's own HTML comes from its Markdown, as written: it is markup already.
+        page_html = Markup(PLACEHOLDER.sub(lambda m: render_unavailable(m.group(1)), html))
+        return str(render_error_panel(result.diagnostics) + page_html)
     urls = {key: get_relative_url(url, page.url) for key, url in _state["urls"].items()}
     links = Links(**urls, site=get_relative_url(".", page.url).rstrip("/") + "/")
 

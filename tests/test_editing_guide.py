@@ -9,6 +9,7 @@ import re
 import shutil
 
 import jsonschema
+import markupsafe
 import pytest
 
 from scripts.check.run import check_file
@@ -143,7 +144,7 @@ def test_the_guide_lists_every_field_with_its_example(method_page):
         assert listed, section
         field = re.search(rf'<dt><code>{re.escape(name)}</code> <span class="bj-field__need">(required|optional)</span></dt><dd>(.*?)</dd>', listed.group(0), re.S)
         assert field, (section, name)
-        assert html.escape(spec["description"], quote=True) in field.group(2) and "Example: <code>" in field.group(2)
+        assert str(markupsafe.escape(spec["description"])) in field.group(2) and "Example: <code>" in field.group(2)
         if "enum" in spec:
             assert "One of: " + ", ".join(spec["enum"]) in field.group(2)
 

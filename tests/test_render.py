@@ -48,7 +48,7 @@ def test_every_string_from_the_data_is_escaped(small):
     finally:
         small.dataset.events[0] = event
     assert "<script>alert" not in made and "<img" not in made
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in made
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&#34;&gt;&lt;img src=x onerror=alert(2)&gt;" in made
 
 
 def test_every_fragment_a_page_asks_for_exists():

@@ -25,6 +25,9 @@ def test_serve_answers_with_the_errors_and_recovers(tmp_path):
     try:
         served.wait_for(lambda html: f"data/timeline.yaml:{bad_line}:5" in html and "Y100" in html, 60, "timeline/")
         assert 'class="bj-errors"' in served.fetch("figures/") and 'class="bj-errors"' in served.fetch("")
+        # The page below the panel is still the page, not its markup shown as text.
+        figures = served.fetch("figures/")
+        assert '<h1 id="figures">Figures' in figures and "&lt;h1" not in figures and 'class="bj-unavailable"' in figures
 
         served.data.write_text(good, encoding="utf-8")
         served.wait_for(lambda html: "The Karabakh issue flares up again" in html and "bj-errors" not in html, 10, "timeline/")

@@ -1,4 +1,4 @@
-"""The site's pages rendered from the checked data: data in, HTML text out.
+"""The site's pages rendered from the checked data: data in, Markup (escaped HTML) out.
 
 One module a page (timeline, figures, source, method, data), what they share (common),
 the error panel shown while the data is bad (errors), and `fragments`, the table of

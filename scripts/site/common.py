@@ -1,12 +1,20 @@
-"""What every page's rendering shares: the one escaping function, links between pages,
-numbers, dates and quotes. Data in, HTML text out; nothing here knows of MkDocs."""
+"""What every page's rendering shares: links between pages, numbers, dates and quotes.
+Data in, markup out; nothing here knows of MkDocs.
+
+Every renderer builds its HTML from `markupsafe.Markup` templates and returns Markup:
+`Markup("<p>{}</p>").format(text)` and `Markup("").join(items)` escape any plain `str`
+they are given, so text from the data or the source is escaped wherever it meets markup,
+and no call has to be remembered for it."""
 from __future__ import annotations
 
 import html
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urlsplit
+
+from markupsafe import Markup
 
 from ..model import dates
 from ..model.dataset import Dated, Figure, Source
@@ -14,11 +22,6 @@ from ..model.page_ids import basis_anchor, quote_anchor
 
 UNIT_WORDS = {"people": ("person", "people"), "homes": ("home", "homes"), "vehicles": ("vehicle", "vehicles")}
 PART_WORDS = {"year": "year", "month": "month", "day": "day", "qualifier": "part of the year"}
-
-
-def esc(text: object) -> str:
-    """The one escaping function: text from the data or the source becomes inert HTML."""
-    return html.escape(str(text), quote=True)
 
 
 @dataclass(frozen=True)
@@ -40,60 +43,70 @@ def unit_word(figure: Figure) -> str:
     return one if figure.value == 1 else many
 
 
-def render_date(value: dates.DateValue) -> str:
+def render_date(value: dates.DateValue) -> Markup:
     """<time> elements with machine-readable values and the date in words."""
     words = dates.describe(value)
     if value.start == value.end:
-        return f'<time datetime="{esc(value.iso())}">{esc(words)}</time>'
+        return Markup('<time datetime="{}">{}</time>').format(value.iso(), words)
     # A range gets one <time> per end, so each carries a valid datetime of its own
     # (a range never has a qualifier: the date parser refuses one with days).
     start_words, _, end_words = words.partition("–")
-    return (f'<time datetime="{esc(value.iso())}">{esc(start_words.strip())}</time>–'
-            f'<time datetime="{esc(value.iso_end())}">{esc(end_words.strip())}</time>')
+    return Markup('<time datetime="{}">{}</time>–<time datetime="{}">{}</time>').format(
+        value.iso(), start_words.strip(), value.iso_end(), end_words.strip())
 
 
-def render_inference(dated: Dated, entry_id: str, links: Links, source_name: str) -> str:
+def render_inference(dated: Dated, entry_id: str, links: Links, source_name: str) -> Markup:
     inference = dated.inferred
     if inference is None:
-        return ""
+        return Markup("")
     parts = [PART_WORDS[p] for p in inference.parts]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    verb = "is" if len(parts) == 1 else "are"
-    how = " (counted from the anniversary it names)" if inference.by == "anniversary" else ""
-    return (
-        f'<p class="bj-inferred"><strong>Inferred date.</strong> The {esc(listed)} {verb} not written in the quote; '
-        f'inferred{how} from {esc(source_name)}’s words '
-        f'<a href="{esc(links.source)}#{esc(basis_anchor(entry_id))}">“{esc(inference.from_quote)}”</a>. '
-        f'{esc(inference.reason)}</p>'
+    return Markup(
+        '<p class="bj-inferred"><strong>Inferred date.</strong> The {listed} {verb} not written in the quote; '
+        "inferred{how} from {name}’s words "
+        '<a href="{href}">“{words}”</a>. '
+        "{reason}</p>"
+    ).format(
+        listed=listed,
+        verb="is" if len(parts) == 1 else "are",
+        how=" (counted from the anniversary it names)" if inference.by == "anniversary" else "",
+        name=source_name,
+        href=f"{links.source}#{basis_anchor(entry_id)}",
+        words=inference.from_quote,
+        reason=inference.reason,
     )
 
 
-def render_quote(quote: str, entry_id: str, source: Source, links: Links) -> str:
+def render_quote(quote: str, entry_id: str, source: Source, links: Links) -> Markup:
     target = f"{links.source}#{quote_anchor(entry_id)}"
-    return (
-        f'<blockquote class="bj-quote" cite="{esc(target)}"><p>“{esc(quote)}”</p>'
-        f'<footer>— {esc(source.publisher)}, <a class="bj-to-source" href="{esc(target)}">see it in {esc(possessive(source.publisher))} text</a></footer></blockquote>'
-    )
+    return Markup(
+        '<blockquote class="bj-quote" cite="{target}"><p>“{quote}”</p>'
+        '<footer>— {publisher}, <a class="bj-to-source" href="{target}">see it in {whose} text</a></footer></blockquote>'
+    ).format(target=target, quote=quote, publisher=source.publisher, whose=possessive(source.publisher))
 
 
 def possessive(name: str) -> str:
     return f"{name}’" if name.endswith("s") else f"{name}’s"
 
 
-def to_source_link(quote: str, entry_id: str, source: Source, links: Links) -> str:
+def to_source_link(quote: str, entry_id: str, source: Source, links: Links) -> Markup:
     """A short link from a figure's words to where its source writes them, naming the source."""
     target = f"{links.source}#{quote_anchor(entry_id)}"
     text = f"in {possessive(source.publisher)} text"
-    return f'<a class="bj-to-source" href="{esc(target)}" aria-label="See “{esc(quote)}” {esc(text)}">{esc(text)}</a>'
+    return Markup('<a class="bj-to-source" href="{}" aria-label="See “{}” {}">{}</a>').format(target, quote, text, text)
 
 
 _LINK = re.compile(r'<a ([^>]*?)href="([^"]*)"')
+Content = TypeVar("Content", str, Markup)
 
 
-def printable_links(content: str, page_path: str, public_url: str | None = None) -> str:
+def printable_links(content: Content, page_path: str, public_url: str | None = None) -> Content:
     """Each link to another page gets data-print, its target from the site's root (or its
     full address, where the site's public address is known), which the print stylesheet
-    writes after the link: a relative href means nothing on paper."""
+    writes after the link: a relative href means nothing on paper.
+
+    `content` is a page's HTML, Markup or the plain str an adapter holds; what comes back
+    is of the same type, so an adapter's str is never escaped as a whole by a Markup."""
     root = (public_url or "/").rstrip("/") + "/"
 
     def add(match: re.Match) -> str:
@@ -103,6 +116,9 @@ def printable_links(content: str, page_path: str, public_url: str | None = None)
         path, _, fragment = href.partition("#")
         target = posixpath.normpath(posixpath.join(posixpath.dirname("/" + page_path) if not page_path.endswith("/") else "/" + page_path, path))
         shown = root + target.lstrip("/") + ("/" if path.endswith("/") and target != "/" else "") + (f"#{fragment}" if fragment else "")
-        return f'<a {attributes}data-print="{esc(shown)}" href="{match.group(2)}"'
+        # The attributes and the href are the page's own markup, matched in it: they are
+        # put back as they were. Only `shown`, made from the unescaped href, is new text.
+        return Markup('<a {}data-print="{}" href="{}"').format(Markup(attributes), shown, Markup(match.group(2)))
 
-    return _LINK.sub(add, content)
+    linked = _LINK.sub(add, str(content))
+    return Markup(linked) if isinstance(content, Markup) else linked

@@ -3,20 +3,22 @@ from __future__ import annotations
 
 import posixpath
 
+from markupsafe import Markup
+
 from ..check.result import Result
 from ..export.downloads import downloads
 from ..model.dataset import Dataset
-from .common import Links, esc
+from .common import Links
 
 
-def render_downloads(checked: Result, links: Links = Links()) -> str:
-    items = "".join(
-        f'<li><a href="{esc(links.site + d.name)}">{esc(posixpath.basename(d.name))}</a>: {esc(d.what)}.</li>'
+def render_downloads(checked: Result, links: Links = Links()) -> Markup:
+    items = Markup("").join(
+        Markup('<li><a href="{}">{}</a>: {}.</li>').format(links.site + d.name, posixpath.basename(d.name), d.what)
         for d in downloads(checked)
     )
-    return f'<ul class="bj-downloads">{items}</ul>'
+    return Markup('<ul class="bj-downloads">{}</ul>').format(items)
 
 
-def render_left_out(dataset: Dataset) -> str:
-    items = "".join(f"<li><q>{esc(e.quote)}</q>: {esc(e.reason)}</li>" for e in dataset.left_out)
-    return f'<ul class="bj-left-out">{items}</ul>'
+def render_left_out(dataset: Dataset) -> Markup:
+    items = Markup("").join(Markup("<li><q>{}</q>: {}</li>").format(e.quote, e.reason) for e in dataset.left_out)
+    return Markup('<ul class="bj-left-out">{}</ul>').format(items)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..model.dataset import Dataset, Figure, Relation
 from ..model.relations import relation_sum
-from .common import esc, number, unit_word
+from .common import number, unit_word
 from .text_width import text_width
 
 NARROWEST_BAR = 260  # CSS pixels: the bar's width on a 320-pixel phone
@@ -107,27 +109,28 @@ def drawings(dataset: Dataset) -> dict[str, Drawing]:
 BAR = 22
 
 
-def render_drawing(made: Drawing, compact: bool = False) -> str:
-    rows = "".join(_row(row, made.difference, compact) for row in made.rows)
-    return (f'<figure class="bj-bars{" bj-bars--compact" if compact else ""}">{rows}'
-            f'<figcaption class="bj-bars__summary">{esc(made.summary)}</figcaption></figure>')
+def render_drawing(made: Drawing, compact: bool = False) -> Markup:
+    rows = Markup("").join(_row(row, made.difference, compact) for row in made.rows)
+    return Markup('<figure class="bj-bars{}">{}<figcaption class="bj-bars__summary">{}</figcaption></figure>').format(
+        " bj-bars--compact" if compact else "", rows, made.summary)
 
 
-def _row(row: Row, difference: int, compact: bool) -> str:
+def _row(row: Row, difference: int, compact: bool) -> Markup:
     below = any(s.kind == "difference" for s in row.segments)
     height = BAR + (18 if below else 2)
     shapes = []
     for index, seg in enumerate(row.segments):
         x, w = seg.start * 100, (seg.stop - seg.start) * 100
         if seg.kind == "difference":
-            shapes.append(f'<rect class="bj-bars__difference" x="{x:.3f}%" y="1" width="{w:.3f}%" height="{BAR - 2}"></rect>')
+            shapes.append(Markup('<rect class="bj-bars__difference" x="{x:.3f}%" y="1" width="{w:.3f}%" height="{h}"></rect>').format(x=x, w=w, h=BAR - 2))
             anchor, at = ("end", seg.stop * 100) if seg.stop > 0.6 else ("start", seg.start * 100)
-            shapes.append(f'<text class="bj-bars__difference-text" x="{at:.3f}%" y="{BAR + 14}" text-anchor="{anchor}" font-size="{NUMBER_SIZE}">'
-                          f"a difference of {esc(number(abs(difference)))}</text>")
+            shapes.append(Markup('<text class="bj-bars__difference-text" x="{at:.3f}%" y="{y}" text-anchor="{anchor}" font-size="{size}">'
+                                 "a difference of {number}</text>").format(at=at, y=BAR + 14, anchor=anchor, size=NUMBER_SIZE, number=number(abs(difference))))
             continue
         shade = "bj-bars__whole" if seg.kind == "whole" else f"bj-bars__part bj-bars__part--{index % 2}"
-        shapes.append(f'<rect class="{shade}" x="{x:.3f}%" y="0" width="{w:.3f}%" height="{BAR}"></rect>')
+        shapes.append(Markup('<rect class="{shade}" x="{x:.3f}%" y="0" width="{w:.3f}%" height="{h}"></rect>').format(shade=shade, x=x, w=w, h=BAR))
         if seg.inside:
-            shapes.append(f'<text class="bj-bars__number" x="{x + w / 2:.3f}%" y="{BAR / 2 + 4:.0f}" text-anchor="middle" font-size="{NUMBER_SIZE}">{esc(number(seg.value))}</text>')
-    return (f'<p class="bj-bars__words">{esc(row.words)}</p>'
-            f'<svg class="bj-bars__bar" width="100%" height="{height}" aria-hidden="true">{"".join(shapes)}</svg>')
+            shapes.append(Markup('<text class="bj-bars__number" x="{x:.3f}%" y="{y:.0f}" text-anchor="middle" font-size="{size}">{number}</text>').format(
+                x=x + w / 2, y=BAR / 2 + 4, size=NUMBER_SIZE, number=number(seg.value)))
+    return Markup('<p class="bj-bars__words">{}</p><svg class="bj-bars__bar" width="100%" height="{}" aria-hidden="true">{}</svg>').format(
+        row.words, height, Markup("").join(shapes))

@@ -2,10 +2,13 @@
 
 A page asks for a fragment with a placeholder; only the fragments a page asks for are
 rendered. The renderers know nothing of MkDocs, so another site generator can call them.
+Each returns `markupsafe.Markup`: HTML whose every piece of text is already escaped.
 """
 from __future__ import annotations
 
 from typing import Callable, Iterable
+
+from markupsafe import Markup
 
 from ..check.result import Result
 from ..check.schema import load_schema
@@ -18,7 +21,7 @@ from .picture.svg import render_time_picture
 from .source import render_sources
 from .timeline import render_json_ld, render_timeline
 
-FRAGMENTS: dict[str, Callable[[Result, Links], str]] = {
+FRAGMENTS: dict[str, Callable[[Result, Links], Markup]] = {
     "headline-figures": lambda checked, links: render_headline_figures(checked.dataset, links),
     "source-card": lambda checked, links: render_source_card(checked.dataset, links),
     "timeline": lambda checked, links: render_timeline(checked.dataset, links) + render_json_ld(checked.dataset),

@@ -2,42 +2,43 @@
 from __future__ import annotations
 
 import yaml
+from markupsafe import Markup
 
 from ..codes import CODES
 from ..model.dataset import Dataset
 from .guide_examples import examples
-from .common import esc
 
 
-def render_codes_table() -> str:
-    rows = "".join(
-        f'<tr id="code-{esc(code.lower())}"><th scope="row"><code>{esc(code)}</code></th><td>{esc(title)}</td><td>{esc(meaning)}</td></tr>'
+def render_codes_table() -> Markup:
+    rows = Markup("").join(
+        Markup('<tr id="code-{}"><th scope="row"><code>{}</code></th><td>{}</td><td>{}</td></tr>').format(code.lower(), code, title, meaning)
         for code, (title, meaning) in CODES.items()
     )
-    return (
+    return Markup(
         '<div class="bj-table-wrap"><table><caption>Every message code the checker prints</caption>'
         '<thead><tr><th scope="col">Code</th><th scope="col">Name</th><th scope="col">What it means, what to do</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>"
-    )
+        "<tbody>{}</tbody></table></div>"
+    ).format(rows)
 
 
-def render_mistakes(dataset: Dataset) -> str:
+def render_mistakes(dataset: Dataset) -> Markup:
     """The editing guide's common mistakes, each with what the checker really prints for it."""
     parts = []
     for example in examples(dataset):
         mistake, edit = example.mistake, example.edit
-        heading = f'<section class="bj-mistake" id="mistake-{esc(mistake.slug)}"><h3>{esc(mistake.title)}</h3>'
+        heading = Markup('<section class="bj-mistake" id="mistake-{}"><h3>{}</h3>').format(mistake.slug, mistake.title)
         if edit is None:
-            parts.append(f'{heading}<p class="bj-left-out-example">This example is left out: it needs {esc(mistake.needs)}, '
-                         "and the data has none just now.</p></section>")
+            parts.append(Markup('{}<p class="bj-left-out-example">This example is left out: it needs {}, '
+                                "and the data has none just now.</p></section>").format(heading, mistake.needs))
             continue
-        parts.append(
-            f"{heading}<p>The editor {esc(edit.what)}: in <code>{esc(edit.section)}</code>, the entry "
-            f"<code>{esc(edit.entry_id)}</code>, its <code>{esc(edit.field)}</code> line now reads "
-            f"<code>{esc(edit.new)}</code> where it read <code>{esc(edit.old)}</code>. The checker prints:</p>"
-            f'<pre class="bj-output"><code>{esc(chr(10).join(example.output))}</code></pre></section>'
-        )
-    return "".join(parts)
+        parts.append(Markup(
+            "{heading}<p>The editor {what}: in <code>{section}</code>, the entry "
+            "<code>{entry_id}</code>, its <code>{field}</code> line now reads "
+            "<code>{new}</code> where it read <code>{old}</code>. The checker prints:</p>"
+            '<pre class="bj-output"><code>{output}</code></pre></section>'
+        ).format(heading=heading, what=edit.what, section=edit.section, entry_id=edit.entry_id, field=edit.field,
+                 new=edit.new, old=edit.old, output="\n".join(example.output)))
+    return Markup("").join(parts)
 
 
 # --- the field reference, generated from the JSON Schema ---------------------------------
@@ -47,17 +48,19 @@ _PATTERN_WORDS = {"^[0-9a-f]{64}$": "64 hexadecimal digits, lower-case", "^https
 _TYPE_WORDS = {"string": "Text", "integer": "A whole number", "array": "A list", "object": "A mapping", "boolean": "True or false"}
 
 
-def render_field_reference(schema: dict) -> str:
+def render_field_reference(schema: dict) -> Markup:
     """Every field an editor writes, section by section: type, allowed values, meaning, an example."""
     parts = []
     for section, spec in schema["properties"].items():
         items = spec.get("items")
         if items is None:
-            parts.append(_field_list(section, f"The file's <code>{esc(section)}</code>", "", [_field(schema, section, spec, section in schema.get("required", []))]))
+            title = Markup("The file's <code>{}</code>").format(section)
+            parts.append(_field_list(section, title, "", [_field(schema, section, spec, section in schema.get("required", []))]))
             continue
         entry = _resolve(schema, items)
-        parts.append(_field_list(section, f"Each entry of <code>{esc(section)}</code>", entry.get("description", ""), list(_fields(schema, entry, ""))))
-    return "".join(parts)
+        title = Markup("Each entry of <code>{}</code>").format(section)
+        parts.append(_field_list(section, title, entry.get("description", ""), list(_fields(schema, entry, ""))))
+    return Markup("").join(parts)
 
 
 def _resolve(schema: dict, spec: dict) -> dict:
@@ -77,12 +80,15 @@ def _fields(schema: dict, entry: dict, prefix: str):
             yield from _fields(schema, resolved, f"{prefix}{name}.")
 
 
-def _field(schema: dict, name: str, spec: dict, required: bool) -> str:
+def _field(schema: dict, name: str, spec: dict, required: bool) -> Markup:
     resolved = _resolve(schema, spec)
     examples = resolved.get("examples", [])
-    example = f'<p class="bj-field__example">Example: <code>{esc(_as_yaml(examples[0]))}</code></p>' if examples else ""
-    return (f'<dt><code>{esc(name)}</code> <span class="bj-field__need">{"required" if required else "optional"}</span></dt>'
-            f'<dd><p><span class="bj-field__holds">{esc(_what(schema, resolved))}.</span> {esc(resolved.get("description", ""))}</p>{example}</dd>')
+    example = Markup('<p class="bj-field__example">Example: <code>{}</code></p>').format(_as_yaml(examples[0])) if examples else Markup("")
+    return Markup(
+        '<dt><code>{name}</code> <span class="bj-field__need">{need}</span></dt>'
+        '<dd><p><span class="bj-field__holds">{holds}.</span> {description}</p>{example}</dd>'
+    ).format(name=name, need="required" if required else "optional", holds=_what(schema, resolved),
+             description=resolved.get("description", ""), example=example)
 
 
 def _what(schema: dict, spec: dict) -> str:
@@ -110,8 +116,10 @@ def _as_yaml(value) -> str:
     return text.removesuffix("\n").removesuffix("\n...").strip()
 
 
-def _field_list(section: str, title: str, description: str, fields: list[str]) -> str:
+def _field_list(section: str, title: Markup, description: str, fields: list[Markup]) -> Markup:
     anchor = f"fields-{section.replace('_', '-')}"
-    about = f"<p>{esc(description)}</p>" if description else ""
-    return (f'<section class="bj-fields" id="{esc(anchor)}" aria-labelledby="{esc(anchor)}-title"><h3 id="{esc(anchor)}-title">{title}</h3>'
-            f"{about}<dl>{''.join(fields)}</dl></section>")
+    about = Markup("<p>{}</p>").format(description) if description else Markup("")
+    return Markup(
+        '<section class="bj-fields" id="{anchor}" aria-labelledby="{anchor}-title"><h3 id="{anchor}-title">{title}</h3>'
+        "{about}<dl>{fields}</dl></section>"
+    ).format(anchor=anchor, title=title, about=about, fields=Markup("").join(fields))

@@ -4,10 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from markupsafe import Markup, escape
+
 from ..check.result import Result
 from ..export.paths import source_download
 from ..model.page_ids import basis_anchor, quote_anchor
-from .common import Links, esc, render_date
+from .common import Links, render_date
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ def source_spans(checked: Result, source_id: str, links: Links) -> list[Span]:
     return spans
 
 
-def render_source_text(checked: Result, source_id: str, links: Links = Links()) -> str:
+def render_source_text(checked: Result, source_id: str, links: Links = Links()) -> Markup:
     """The stored text, paragraph by paragraph, every quoted passage marked and linked to its entry."""
     text = checked.texts[source_id].text
     spans = source_spans(checked, source_id, links)
@@ -46,22 +48,24 @@ def render_source_text(checked: Result, source_id: str, links: Links = Links()) 
     starts: dict[int, list[Span]] = {}
     for span in spans:
         starts.setdefault(span.begin, []).append(span)
-    paragraphs, current, open_spans = [], [], []
+    paragraphs: list[Markup] = []
+    current: list[Markup] = []
+    open_spans: list[Span] = []
     for begin, stop in zip(cuts, cuts[1:], strict=False):
         # A sweep from left to right: the spans open here are those begun and not yet ended.
         open_spans = [s for s in open_spans if s.stop > begin]
         for span in starts.get(begin, ()):
-            current.append(f'<span class="bj-anchor" id="{esc(span.anchor)}"></span>')
+            current.append(Markup('<span class="bj-anchor" id="{}"></span>').format(span.anchor))
             if span.href and span.stop > begin:
                 open_spans.append(span)
         piece = text[begin:stop]
         if piece == "\n":
-            paragraphs.append("".join(current))
+            paragraphs.append(Markup("").join(current))
             current = []
             continue
         current.append(_highlight(piece, open_spans))
-    paragraphs.append("".join(current))
-    return '<div class="bj-source-text">' + "".join(f"<p>{p}</p>" for p in paragraphs if p) + "</div>"
+    paragraphs.append(Markup("").join(current))
+    return Markup('<div class="bj-source-text">{}</div>').format(Markup("").join(Markup("<p>{}</p>").format(p) for p in paragraphs if p))
 
 
 def _line_cuts(text: str) -> set[int]:
@@ -73,26 +77,26 @@ def _line_cuts(text: str) -> set[int]:
     return cuts
 
 
-def _highlight(piece: str, covering: list[Span]) -> str:
+def _highlight(piece: str, covering: list[Span]) -> Markup:
     if not covering:
-        return esc(piece)
+        return escape(piece)
     innermost = min(covering, key=lambda s: s.stop - s.begin)
-    return f'<a class="bj-q" href="{esc(innermost.href)}" title="Quoted in: {esc(innermost.label)}"><mark>{esc(piece)}</mark></a>'
+    return Markup('<a class="bj-q" href="{}" title="Quoted in: {}"><mark>{}</mark></a>').format(innermost.href, innermost.label, piece)
 
 
-def render_sources(checked: Result, links: Links = Links()) -> str:
+def render_sources(checked: Result, links: Links = Links()) -> Markup:
     """Every stored source under its own heading, its quoted passages marked."""
     sections = []
     for source in checked.dataset.sources:
         if source.id not in checked.texts:
             continue  # only checked data is rendered, where every source has its text
-        download = f"{links.site}{source_download(source)}"
-        sections.append(
-            f'<section class="bj-source" aria-labelledby="{esc(source.id)}">'
-            f'<h2 id="{esc(source.id)}">{esc(source.publisher)}: {esc(source.title)}</h2>'
-            f'<p class="bj-source__about">Published {render_date(source.published.value)}'
-            f'{" (inferred)" if source.published.inferred else ""}. '
-            f'Stored as <a href="{esc(download)}">{esc(source.file)}</a>, SHA-256 <code class="bj-hash">{esc(source.sha256)}</code>.</p>'
-            f"{render_source_text(checked, source.id, links)}</section>"
-        )
-    return "".join(sections)
+        sections.append(Markup(
+            '<section class="bj-source" aria-labelledby="{id}">'
+            '<h2 id="{id}">{publisher}: {title}</h2>'
+            '<p class="bj-source__about">Published {when}{inferred}. '
+            'Stored as <a href="{download}">{file}</a>, SHA-256 <code class="bj-hash">{sha256}</code>.</p>'
+            "{text}</section>"
+        ).format(id=source.id, publisher=source.publisher, title=source.title, when=render_date(source.published.value),
+                 inferred=" (inferred)" if source.published.inferred else "", download=f"{links.site}{source_download(source)}",
+                 file=source.file, sha256=source.sha256, text=render_source_text(checked, source.id, links)))
+    return Markup("").join(sections)

@@ -3,64 +3,84 @@ from __future__ import annotations
 
 import json
 
+from markupsafe import Markup, escape
+
 from ..model.dataset import Dataset, Event, Figure, Source
 from ..model.page_ids import quote_anchor
-from .common import Links, esc, number, render_date, render_inference, render_quote, to_source_link, unit_word
+from .common import Links, number, render_date, render_inference, render_quote, to_source_link, unit_word
 
 
-def render_timeline(dataset: Dataset, links: Links = Links()) -> str:
+def render_timeline(dataset: Dataset, links: Links = Links()) -> Markup:
     sources = {s.id: s for s in dataset.sources}
-    items = "\n".join(render_event(event, dataset, sources[event.source], links) for event in dataset.events_in_order())
-    return f'<ol class="bj-timeline" id="bj-events">\n{items}\n</ol>'
+    items = Markup("\n").join(render_event(event, dataset, sources[event.source], links) for event in dataset.events_in_order())
+    return Markup('<ol class="bj-timeline" id="bj-events">\n{}\n</ol>').format(items)
 
 
-def render_event(event: Event, dataset: Dataset, source: Source, links: Links) -> str:
+def render_event(event: Event, dataset: Dataset, source: Source, links: Links) -> Markup:
     figures = dataset.figures_of(event.id)
-    figure_list = ""
+    figure_list = Markup("")
     if figures:
-        figure_list = '<ul class="bj-event__figures">' + "".join(render_figure_item(f, source, links) for f in figures) + "</ul>"
-    return (
+        figure_list = Markup('<ul class="bj-event__figures">{}</ul>').format(Markup("").join(render_figure_item(f, source, links) for f in figures))
+    return Markup(
         # The id sits on the heading: search splits pages into sections at headings with ids.
-        f'<li class="bj-event">\n'
-        f'<p class="bj-event__date">{render_date(event.date.value)}</p>\n'
-        f'{render_places(event)}\n'
-        f'<h2 class="bj-event__title" id="{esc(event.id)}">{esc(event.title)} '
-        f'<a class="bj-permalink" href="#{esc(event.id)}" aria-label="Permalink to this event: {esc(event.title)}">¶</a></h2>\n'
-        f'<p class="bj-event__summary">{esc(event.summary)}</p>\n'
-        f'{render_quote(event.quote, event.id, source, links)}\n'
-        f'{render_inference(event.date, event.id, links, source.publisher)}\n'
-        f'{figure_list}\n'
+        '<li class="bj-event">\n'
+        '<p class="bj-event__date">{date}</p>\n'
+        "{places}\n"
+        '<h2 class="bj-event__title" id="{id}">{title} '
+        '<a class="bj-permalink" href="#{id}" aria-label="Permalink to this event: {title}">¶</a></h2>\n'
+        '<p class="bj-event__summary">{summary}</p>\n'
+        "{quote}\n"
+        "{inference}\n"
+        "{figures}\n"
         "</li>"
+    ).format(
+        date=render_date(event.date.value),
+        places=render_places(event),
+        id=event.id,
+        title=event.title,
+        summary=event.summary,
+        quote=render_quote(event.quote, event.id, source, links),
+        inference=render_inference(event.date, event.id, links, source.publisher),
+        figures=figure_list,
     )
 
 
-def render_places(event: Event) -> str:
+def render_places(event: Event) -> Markup:
     """Where the event happened, as its source names it, or that the source does not say."""
     if not event.places:
-        return '<p class="bj-event__where">Where: <span class="bj-unsaid">the article does not say where</span>.</p>'
+        return Markup('<p class="bj-event__where">Where: <span class="bj-unsaid">the article does not say where</span>.</p>')
     named = []
     for place in event.places:
-        words = esc(place.name)
         if place.inferred:
-            words += f' <span class="bj-event__inferred-place">(inferred from the words “{esc(place.inferred.from_quote)}”: {esc(place.inferred.reason)})</span>'
-        named.append(words)
-    return f'<p class="bj-event__where">Where: {"; ".join(named)}.</p>'
+            named.append(Markup('{} <span class="bj-event__inferred-place">(inferred from the words “{}”: {})</span>').format(
+                place.name, place.inferred.from_quote, place.inferred.reason))
+        else:
+            named.append(escape(place.name))
+    return Markup('<p class="bj-event__where">Where: {}.</p>').format(Markup("; ").join(named))
 
 
-def render_figure_item(figure: Figure, source: Source, links: Links) -> str:
-    target = f"{links.source}#{quote_anchor(figure.id)}"
-    return (
-        f'<li class="bj-figure" id="{esc(figure.id)}">'
-        f'<p><span class="bj-figure__value"><data value="{figure.value}">{number(figure.value)}</data> {esc(unit_word(figure))}</span>'
-        f' · <span class="bj-figure__label">{esc(figure.label)}</span>'
-        f' <a class="bj-permalink" href="#{esc(figure.id)}" aria-label="Permalink to this figure: {esc(figure.label)}">¶</a><br>'
-        f'<q class="bj-figure__quote" cite="{esc(target)}">{esc(figure.quote)}</q> '
-        f'{to_source_link(figure.quote, figure.id, source, links)}</p>'
+def render_figure_item(figure: Figure, source: Source, links: Links) -> Markup:
+    return Markup(
+        '<li class="bj-figure" id="{id}">'
+        '<p><span class="bj-figure__value"><data value="{value}">{number}</data> {unit}</span>'
+        ' · <span class="bj-figure__label">{label}</span>'
+        ' <a class="bj-permalink" href="#{id}" aria-label="Permalink to this figure: {label}">¶</a><br>'
+        '<q class="bj-figure__quote" cite="{target}">{quote}</q> '
+        "{to_source}</p>"
         "</li>"
+    ).format(
+        id=figure.id,
+        value=figure.value,
+        number=number(figure.value),
+        unit=unit_word(figure),
+        label=figure.label,
+        target=f"{links.source}#{quote_anchor(figure.id)}",
+        quote=figure.quote,
+        to_source=to_source_link(figure.quote, figure.id, source, links),
     )
 
 
-def render_json_ld(dataset: Dataset) -> str:
+def render_json_ld(dataset: Dataset) -> Markup:
     """schema.org Event items citing their source, for search engines and other machines."""
     sources = {s.id: s for s in dataset.sources}
     items = []
@@ -81,8 +101,11 @@ def render_json_ld(dataset: Dataset) -> str:
         items.append({"@type": "ListItem", "position": position, "item": item})
     data = {"@context": "https://schema.org", "@type": "ItemList", "name": "Timeline", "itemListElement": items}
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    # "</script>" inside the data must not close the element: escape every "<" in JSON's own way.
-    return '<script type="application/ld+json">' + text.replace("<", "\\u003c") + "</script>"
+    # A <script> element's content is not HTML: entities in it are not decoded, so HTML
+    # escaping would change the JSON. What it must not hold is "</script" (or "<!--"),
+    # which would end the element early; with every "<" written as JSON's own \u003c,
+    # neither can occur, and the JSON is safe to put in as markup, as it is.
+    return Markup('<script type="application/ld+json">{}</script>').format(Markup(text.replace("<", "\\u003c")))
 
 
 def _article_ld(source: Source) -> dict:
