@@ -85,7 +85,7 @@ def table_csv(columns: list[Column], entries: list) -> str:
 
 
 def events_csv(dataset: Dataset) -> str:
-    return table_csv(EVENT_COLUMNS, dataset.events_in_order())
+    return table_csv(EVENT_COLUMNS, dataset.events)
 
 
 def figures_csv(dataset: Dataset) -> str:

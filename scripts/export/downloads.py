@@ -46,7 +46,7 @@ def to_json(dataset: Dataset) -> str:
                 "source": e.source,
                 "quote": e.quote,
             }
-            for e in dataset.events_in_order()
+            for e in dataset.events
         ],
         "figures": [
             {"id": f.id, "label": f.label, "kind": f.kind, "unit": f.unit, "value": f.value, "event": f.event, "source": f.source, "quote": f.quote}

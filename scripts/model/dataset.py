@@ -115,6 +115,8 @@ class LeftOut:
 class Dataset:
     document: Document
     sources: list[Source] = field(default_factory=list)
+    # As the data lists them, which the checker holds to date order (T704), and never sorted:
+    # sorting cannot place "January 1990" among the days of that month; the editor can.
     events: list[Event] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
@@ -131,13 +133,6 @@ class Dataset:
             for figure in self.figures:
                 self._figures_by_event.setdefault(figure.event, []).append(figure)
         return self._figures_by_event.get(event_id, [])
-
-    def events_in_order(self) -> list[Event]:
-        """Events as the data lists them, which the checker holds to date order (T704).
-
-        Sorting cannot place "January 1990" among the days of that month; the editor can.
-        """
-        return list(self.events)
 
 
 def build(document: Document) -> tuple[Optional[Dataset], list[Diagnostic]]:

@@ -12,7 +12,7 @@ from .common import Links, number, render_date, render_inference, render_quote, 
 
 def render_timeline(dataset: Dataset, links: Links = Links()) -> Markup:
     sources = {s.id: s for s in dataset.sources}
-    items = Markup("\n").join(render_event(event, dataset, sources[event.source], links) for event in dataset.events_in_order())
+    items = Markup("\n").join(render_event(event, dataset, sources[event.source], links) for event in dataset.events)
     return Markup('<ol class="bj-timeline" id="bj-events">\n{}\n</ol>').format(items)
 
 
@@ -84,7 +84,7 @@ def render_json_ld(dataset: Dataset) -> Markup:
     """schema.org Event items citing their source, for search engines and other machines."""
     sources = {s.id: s for s in dataset.sources}
     items = []
-    for position, event in enumerate(dataset.events_in_order(), start=1):
+    for position, event in enumerate(dataset.events, start=1):
         source = sources[event.source]
         item = {
             "@type": "Event",

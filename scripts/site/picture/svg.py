@@ -21,7 +21,7 @@ SHAPE = 5.5  # the radius of a day's dot
 
 
 def items_of(dataset: Dataset):
-    return [event_item(e.id, e.title, e.short_title, e.date.value, e.date.inferred is not None) for e in dataset.events_in_order()]
+    return [event_item(e.id, e.title, e.short_title, e.date.value, e.date.inferred is not None) for e in dataset.events]
 
 
 def render_time_picture(dataset: Dataset, links: Links = Links(), compact: bool = False) -> Markup:
