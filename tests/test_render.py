@@ -25,7 +25,7 @@ def small():
     return result
 
 
-@pytest.mark.parametrize("name", ["timeline", "figures-table", "relations", "time-picture", "time-picture-compact", "disagreement-compact", "source-text", "headline-figures"])
+@pytest.mark.parametrize("name", ["timeline-intro", "sources-intro", "timeline", "figures-table", "relations", "time-picture", "time-picture-compact", "disagreement-compact", "source-text", "headline-figures"])
 def test_fragment_matches_its_golden_file(small, name):
     made = fragments.FRAGMENTS[name](small, Links()) + "\n"
     golden = GOLDEN / f"{name}.html"

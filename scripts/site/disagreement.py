@@ -1,5 +1,6 @@
-"""The article's disagreement with itself, drawn from the relations: parts stacked against
-their total, two figures that should be equal side by side, a part inside its whole.
+"""Where figures disagree, drawn from the relations: parts stacked against their total, two
+figures that should be equal side by side, a part inside its whole. A relation whose
+figures come from more than one source names each figure's source in its rows.
 
 The geometry is plain data (each row's segments, as fractions of the longest row); the
 serializer writes each row as its words in HTML, which wrap on any screen, and a bar in
@@ -15,7 +16,8 @@ from markupsafe import Markup
 
 from ..model.dataset import Dataset, Figure, Relation
 from ..model.relations import relation_sum
-from .common import number, unit_word
+from .attribution import mixes_sources, source_names
+from .common import number, possessive, unit_word
 from .text_width import text_width
 
 NARROWEST_BAR = 260  # CSS pixels: the bar's width on a 320-pixel phone
@@ -64,32 +66,43 @@ def _with_difference(segments: list[Segment], upto: float, difference: int) -> l
     return segments
 
 
-def drawing(relation: Relation, figures: dict[str, Figure]) -> Drawing:
+def drawing(relation: Relation, figures: dict[str, Figure], names: dict[str, str] | None = None) -> Drawing:
+    """The relation drawn; `names` (source id to name) is needed only where its figures come
+    from more than one source, whose rows then say whose each figure is."""
     parts_sum, total, holds = relation_sum(relation, figures)
     difference = total - parts_sum
     whole = figures[relation.total]
-    values = [figures[p].value for p in relation.parts]
+    members = [figures[p] for p in relation.parts]
+    values = [f.value for f in members]
     scale = max(parts_sum, total, 1)
     unit = unit_word(whole)
+    mixed = names is not None and mixes_sources([*members, whole])
+
+    def called(figure: Figure) -> str:
+        return f"{figure.label} ({names[figure.source]})" if mixed else figure.label
+
     if relation.kind == "at-most" and holds:  # the part inside its whole, on one bar
         inner = _segments(values, "part", scale)
-        # The rest of the whole carries no number: the article does not write it.
+        # The rest of the whole carries no number: no source writes it.
         rest = [Segment(inner[-1].stop, 1.0, total - parts_sum, "whole", False)] if total > parts_sum else []
-        named = figures[relation.parts[0]].label if len(relation.parts) == 1 else "The parts"
-        row = Row(f"{named}: {number(parts_sum)}, within {whole.label}: {number(total)} {unit}", tuple(inner + rest))
+        named = called(members[0]) if len(relation.parts) == 1 else "The parts"
+        row = Row(f"{named}: {number(parts_sum)}, within {called(whole)}: {number(total)} {unit}", tuple(inner + rest))
         return Drawing(relation, (row,), difference, f"Drawn to scale: {number(parts_sum)} inside a bar of {number(total)}.")
     parts = _segments(values, "part", scale)
     totals = _segments([total], "whole", scale)
     parts = _with_difference(parts, total / scale, difference)
     totals = _with_difference(totals, parts_sum / scale, difference)
     if relation.kind == "sum":
-        written = " + ".join(number(v) for v in values)
+        if mixed:
+            written = " + ".join(f"{possessive(names[f.source])} {number(f.value)}" for f in members)
+        else:
+            written = " + ".join(number(v) for v in values)
         first = Row(f"The parts added up: {written} = {number(parts_sum)} {unit}", tuple(parts))
-        second = Row(f"{whole.label}: {number(total)} {unit}", tuple(totals))
+        second = Row(f"{called(whole)}: {number(total)} {unit}", tuple(totals))
         what = "the parts stacked against the total"
     else:
-        first = Row(f"{figures[relation.parts[0]].label}: {number(parts_sum)} {unit}", tuple(parts))
-        second = Row(f"{whole.label}: {number(total)} {unit}", tuple(totals))
+        first = Row(f"{called(members[0])}: {number(parts_sum)} {unit}", tuple(parts))
+        second = Row(f"{called(whole)}: {number(total)} {unit}", tuple(totals))
         what = "the two figures side by side" if relation.kind == "equal" else "the part against the whole it should lie within"
     if holds:
         summary = f"Drawn to scale, {what}: they agree, at {number(total)}."
@@ -100,8 +113,8 @@ def drawing(relation: Relation, figures: dict[str, Figure]) -> Drawing:
 
 
 def drawings(dataset: Dataset) -> dict[str, Drawing]:
-    figures = {f.id: f for f in dataset.figures}
-    return {r.id: drawing(r, figures) for r in dataset.relations if all(i in figures for i in (*r.parts, r.total))}
+    figures, names = {f.id: f for f in dataset.figures}, source_names(dataset)
+    return {r.id: drawing(r, figures, names) for r in dataset.relations if all(i in figures for i in (*r.parts, r.total))}
 
 
 # --- the serializer ----------------------------------------------------------------------

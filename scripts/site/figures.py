@@ -1,12 +1,13 @@
 """The figures page and the home page's figures: the table, the relations with their
-differences, a chart drawn at build time, and the source's card."""
+differences and drawings, and the headline figures, each attributed to its source."""
 from __future__ import annotations
 
 from markupsafe import Markup
 
 from ..model.dataset import Dataset, Figure, Relation
 from ..model.relations import relation_sum
-from .common import Links, number, render_date, to_source_link, unit_word
+from .attribution import by_source, mixes_sources, only_source, source_names, whose_figures
+from .common import Links, number, possessive, to_source_link, unit_word
 from .disagreement import drawings, render_drawing
 
 
@@ -26,35 +27,71 @@ def render_figures_table(dataset: Dataset, links: Links = Links()) -> Markup:
                  quote=figure.quote, to_source=to_source_link(figure.quote, figure.id, sources[figure.source], links), event_link=event_link))
     return Markup(
         '<div class="bj-table-wrap" id="figures-table"><table>'
-        "<caption>Every figure in the data, with the words it is taken from</caption>"
+        "<caption>Every figure in the data, with the words it is taken from and whose words they are</caption>"
         '<thead><tr><th scope="col">Figure</th><th scope="col">Value</th><th scope="col">Source’s words</th><th scope="col">Event</th></tr></thead>'
         "<tbody>{}</tbody></table></div>"
     ).format(Markup("").join(rows))
 
 
 def render_relations(dataset: Dataset) -> Markup:
-    """Each relation in words, with its arithmetic and the difference, and drawn to scale."""
-    figures = {f.id: f for f in dataset.figures}
+    """Each relation in words, with its arithmetic and the difference, and drawn to scale.
+    With several sources, the relations stand under a heading that says whose figures they
+    compare: one source's, or more than one."""
+    figures, names = {f.id: f for f in dataset.figures}, source_names(dataset)
     drawn = drawings(dataset)
-    items = Markup("").join(render_relation(r, figures, render_drawing(drawn[r.id])) for r in dataset.relations if r.id in drawn)
-    return Markup('<ul class="bj-relations">{}</ul>').format(items)
+    shown = [r for r in dataset.relations if r.id in drawn]
+
+    def listed(relations: list[Relation]) -> Markup:
+        items = Markup("").join(render_relation(r, figures, names, render_drawing(drawn[r.id])) for r in relations)
+        return Markup('<ul class="bj-relations">{}</ul>').format(items)
+
+    if only_source(dataset):
+        return listed(shown)
+    groups = []
+    for source in dataset.sources:
+        own = [r for r in shown if {figures[i].source for i in (*r.parts, r.total)} == {source.id}]
+        if own:
+            groups.append(Markup('<h3 id="bj-relations-{}">{} figures</h3>{}').format(source.id, possessive(names[source.id]), listed(own)))
+    across = [r for r in shown if mixes_sources(figures[i] for i in (*r.parts, r.total))]
+    if across:
+        groups.append(Markup('<h3 id="bj-relations-across-sources">Figures from more than one source</h3>{}').format(listed(across)))
+    return Markup("").join(groups)
 
 
 def render_disagreement_compact(dataset: Dataset, links: Links = Links()) -> Markup:
-    """The relations whose figures differ, drawn small, for the home page."""
+    """The relations whose figures differ, drawn small, each under words that say whose
+    figures differ, for the home page."""
+    figures, names = {f.id: f for f in dataset.figures}, source_names(dataset)
     drawn = [d for d in drawings(dataset).values() if d.difference and d.relation.kind != "at-most"]
+    more = Markup('<p><a href="{}#where-the-figures-disagree">Each relation, in words and drawn, on the Figures page</a></p>').format(links.figures)
     if not drawn:
-        return Markup("")
-    return Markup('<div class="bj-disagreement">{}<p><a href="{}#where-the-figures-disagree">Each relation, in words and drawn, on the Figures page</a></p></div>').format(
-        Markup("").join(render_drawing(d, compact=True) for d in drawn), links.figures)
+        return Markup('<div class="bj-disagreement"><p>No parts differ from their total, and no two counts of the same thing differ.</p>{}</div>').format(more)
+    shown = Markup("").join(
+        Markup('<p class="bj-disagreement__whose"><a href="{}#{}">{} differ by <data value="{}">{}</data></a>:</p>{}').format(
+            links.figures, d.relation.id,
+            _capitalised(whose_figures([figures[p] for p in d.relation.parts], figures[d.relation.total], names)),
+            d.difference, number(abs(d.difference)), render_drawing(d, compact=True))
+        for d in drawn)
+    return Markup('<div class="bj-disagreement">{}{}</div>').format(shown, more)
 
 
-def render_relation(relation: Relation, figures: dict[str, Figure], drawn: Markup = Markup("")) -> Markup:
+def render_relation(relation: Relation, figures: dict[str, Figure], names: dict[str, str], drawn: Markup = Markup("")) -> Markup:
+    """One relation in words; a difference says whose figures differ, and where they come
+    from more than one source, each figure says whose it is (`names`: source id to name)."""
     parts, total, holds = relation_sum(relation, figures)
-    # The labels are the data's text; they stay plain str until a Markup template takes them.
-    labels = Markup(" + ").join(Markup("{} ({})").format(figures[p].label, number(figures[p].value)) for p in relation.parts)
-    total_label = Markup("{} ({})").format(figures[relation.total].label, number(total))
-    written = " + ".join(number(figures[p].value) for p in relation.parts)
+    members = [figures[p] for p in relation.parts]
+    whole = figures[relation.total]
+    mixed = mixes_sources([*members, whole])
+
+    def called(figure: Figure) -> Markup:
+        # The labels are the data's text; they stay plain str until a Markup template takes them.
+        if mixed:
+            return Markup("{} ({}, {})").format(figure.label, number(figure.value), names[figure.source])
+        return Markup("{} ({})").format(figure.label, number(figure.value))
+
+    labels = Markup(" + ").join(called(f) for f in members)
+    total_label = called(whole)
+    written = " + ".join(number(f.value) for f in members)
     if relation.kind == "sum":
         claim = Markup("{} should add up to {}.").format(labels, total_label)
         arithmetic = f"{written} = {number(parts)}, against {number(total)}"
@@ -68,42 +105,42 @@ def render_relation(relation: Relation, figures: dict[str, Figure], drawn: Marku
         verdict = Markup('<p class="bj-relation__verdict bj-holds">Holds: {}.</p>').format(arithmetic)
     else:
         difference = total - parts
+        whose = _capitalised(whose_figures(members, whole, names))
         verdict = Markup(
-            '<p class="bj-relation__verdict"><strong class="bj-differs">The article’s figures differ by '
+            '<p class="bj-relation__verdict"><strong class="bj-differs">{} differ by '
             '<data value="{}">{}</data>:</strong> {}.</p>'
-        ).format(difference, number(abs(difference)), arithmetic)
+        ).format(whose, difference, number(abs(difference)), arithmetic)
         if relation.acknowledged:
             verdict += Markup('<p class="bj-relation__note">{}</p>').format(relation.acknowledged.note)
     return Markup('<li class="bj-relation" id="{}"><p>{}</p>{}{}</li>').format(relation.id, claim, verdict, drawn)
 
 
+def _capitalised(text: str) -> str:
+    """A name that opens a sentence: its first letter in capitals ("the article’s" at the start)."""
+    return text[:1].upper() + text[1:]
+
+
 def headline_figures(dataset: Dataset) -> list[Figure]:
-    """Figures that no relation counts as a part of a larger one: the article's own totals."""
+    """Figures that no relation counts as a part of a larger one: each source's own totals."""
     parts = {p for r in dataset.relations if r.kind != "equal" for p in r.parts}
     return [f for f in dataset.figures if f.id not in parts]
 
 
 def render_headline_figures(dataset: Dataset, links: Links = Links()) -> Markup:
-    items = Markup("").join(
-        Markup('<li><a href="{}#{}"><span class="bj-big"><data value="{}">{}</data></span> <span>{} ({})</span></a></li>').format(
-            links.figures, figure.id, figure.value, number(figure.value), figure.label, unit_word(figure))
-        for figure in headline_figures(dataset)
-    )
-    return Markup('<ul class="bj-headline">{}</ul>').format(items)
-
-
-def render_source_card(dataset: Dataset, links: Links = Links()) -> Markup:
-    cards = []
-    for source in dataset.sources:
-        published = source.published
-        note = Markup(" (inferred: {})").format(published.inferred.reason) if published.inferred else Markup("")
-        cards.append(Markup(
-            '<dl class="bj-source-card"><dt>Publisher</dt><dd>{publisher}</dd>'
-            "<dt>Title</dt><dd>{title}</dd>"
-            "<dt>Published</dt><dd>{when}{note}</dd>"
-            "<dt>About the source</dt><dd>{description}</dd>"
-            '<dt>Stored text</dt><dd><a href="{source_page}#{id}">Read it with every quoted passage marked</a>; '
-            '<code>{file}</code>, SHA-256 <code class="bj-hash">{sha256}</code></dd></dl>'
-        ).format(publisher=source.publisher, title=source.title, when=render_date(published.value), note=note,
-                 description=source.description, source_page=links.source, id=source.id, file=source.file, sha256=source.sha256))
-    return Markup("").join(cards)
+    """The headline figures, each source's under words that name it: a line with one
+    source, a heading each with several."""
+    names = source_names(dataset)
+    groups = by_source(dataset, headline_figures(dataset))
+    shown = []
+    for source, figures in groups:
+        items = Markup("").join(
+            Markup('<li><a href="{}#{}"><span class="bj-big"><data value="{}">{}</data></span> <span>{} ({})</span></a></li>').format(
+                links.figures, figure.id, figure.value, number(figure.value), figure.label, unit_word(figure))
+            for figure in figures
+        )
+        if len(groups) == 1:
+            whose = Markup('<p class="bj-headline__whose">According to {}:</p>').format(names[source.id])
+        else:
+            whose = Markup('<h3 class="bj-headline__whose" id="bj-counted-by-{}">According to {}</h3>').format(source.id, names[source.id])
+        shown.append(Markup('{}<ul class="bj-headline">{}</ul>').format(whose, items))
+    return Markup("").join(shown)

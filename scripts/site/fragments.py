@@ -15,15 +15,18 @@ from ..check.schema import load_schema
 from ..model.dataset import Dataset
 from .common import Links
 from .data_page import render_downloads, render_left_out
-from .figures import render_disagreement_compact, render_figures_table, render_headline_figures, render_relations, render_source_card
+from .figures import render_disagreement_compact, render_figures_table, render_headline_figures, render_relations
+from .home import render_source_card, render_sources_intro
 from .method import render_codes_table, render_field_reference, render_mistakes
 from .picture.svg import render_time_picture
 from .source import render_sources
-from .timeline import render_json_ld, render_timeline
+from .timeline import render_json_ld, render_timeline, render_timeline_intro
 
 FRAGMENTS: dict[str, Callable[[Result, Links], Markup]] = {
+    "sources-intro": lambda checked, links: render_sources_intro(checked.dataset, links),
     "headline-figures": lambda checked, links: render_headline_figures(checked.dataset, links),
     "source-card": lambda checked, links: render_source_card(checked.dataset, links),
+    "timeline-intro": lambda checked, links: render_timeline_intro(checked.dataset, links),
     "timeline": lambda checked, links: render_timeline(checked.dataset, links) + render_json_ld(checked.dataset),
     "time-picture": lambda checked, links: render_time_picture(checked.dataset, links),
     "time-picture-compact": lambda checked, links: render_time_picture(checked.dataset, links, compact=True),

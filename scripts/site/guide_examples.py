@@ -20,6 +20,7 @@ from ..diagnostics import format_text, summary
 from ..load.yaml_document import Document
 from ..model.dataset import Dataset, Event, Figure
 from ..text.date_mentions import Mention, mentions
+from .common import possessive
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,11 @@ def _related(dataset: Dataset) -> list[Figure]:
     return [f for f in dataset.figures if f.id in named] + [f for f in dataset.figures if f.id not in named]
 
 
+def _whose(dataset: Dataset, figure: Figure) -> str:
+    """The figure's source, as the owner of the words the editor mistyped: "Caliber.Az’s"."""
+    return possessive(next(s.publisher for s in dataset.sources if s.id == figure.source))
+
+
 def _typo(word: str) -> Optional[str]:
     """The word with two letters inside it swapped, as a quick typist would."""
     for at in range(len(word) - 3, 0, -1):
@@ -77,7 +83,7 @@ def quote_typo(dataset: Dataset, lines: list[str]) -> Optional[Edit]:
         for word in reversed(re.findall(r"[A-Za-z]+", figure.quote)):
             typo = _typo(word)
             if typo and re.search(rf"\b{word}\b", line):
-                return Edit(f"typed “{typo}” for the article’s “{word}”", "figures", index, figure.id, "quote", word, typo)
+                return Edit(f"typed “{typo}” for {_whose(dataset, figure)} “{word}”", "figures", index, figure.id, "quote", word, typo)
     return None
 
 
@@ -89,7 +95,7 @@ def value_typo(dataset: Dataset, lines: list[str]) -> Optional[Edit]:
         if new == old:
             new = str(figure.value + 1)
         if _line(dataset, lines, ("figures", index, "value")).strip() == f"value: {old}":
-            return Edit(f"typed {new} for the article’s {old}", "figures", index, figure.id, "value", old, new)
+            return Edit(f"typed {new} for {_whose(dataset, figure)} {old}", "figures", index, figure.id, "value", old, new)
     return None
 
 

@@ -85,18 +85,24 @@ def _highlight(piece: str, covering: list[Span]) -> Markup:
 
 
 def render_sources(checked: Result, links: Links = Links()) -> Markup:
-    """Every stored source under its own heading, its quoted passages marked."""
+    """Every stored source under its own heading, with what the data says about it and its
+    quoted passages marked; with several, a list of them first."""
+    # Only checked data is rendered, where every source has its text.
+    shown = [s for s in checked.dataset.sources if s.id in checked.texts]
     sections = []
-    for source in checked.dataset.sources:
-        if source.id not in checked.texts:
-            continue  # only checked data is rendered, where every source has its text
+    for source in shown:
+        about = Markup('<p class="bj-source__about">{}</p>').format(source.description) if source.description else Markup("")
         sections.append(Markup(
             '<section class="bj-source" aria-labelledby="{id}">'
             '<h2 id="{id}">{publisher}: {title}</h2>'
             '<p class="bj-source__about">Published {when}{inferred}. '
             'Stored as <a href="{download}">{file}</a>, SHA-256 <code class="bj-hash">{sha256}</code>.</p>'
-            "{text}</section>"
+            "{about}{text}</section>"
         ).format(id=source.id, publisher=source.publisher, title=source.title, when=render_date(source.published.value),
                  inferred=" (inferred)" if source.published.inferred else "", download=f"{links.site}{source_download(source)}",
-                 file=source.file, sha256=source.sha256, text=render_source_text(checked, source.id, links)))
-    return Markup("").join(sections)
+                 file=source.file, sha256=source.sha256, about=about, text=render_source_text(checked, source.id, links)))
+    contents = Markup("")
+    if len(shown) > 1:
+        contents = Markup('<ul class="bj-source-list">{}</ul>').format(Markup("").join(
+            Markup('<li><a href="#{}">{}: {}</a></li>').format(s.id, s.publisher, s.title) for s in shown))
+    return contents + Markup("").join(sections)

@@ -7,20 +7,48 @@ from markupsafe import Markup, escape
 
 from ..model.dataset import Dataset, Event, Figure, Source
 from ..model.page_ids import quote_anchor
-from .common import Links, number, render_date, render_inference, render_quote, to_source_link, unit_word
+from .attribution import by_source, source_names, subject
+from .common import Links, number, possessive, render_date, render_inference, render_quote, to_source_link, unit_word
+
+
+def render_timeline_intro(dataset: Dataset, links: Links = Links()) -> Markup:
+    """The page's opening words, naming whose account the entries give: the one source's,
+    or each source's with the number of events it gives."""
+    names = source_names(dataset)
+    tellers = [(Markup('<a href="{}#{}">{}</a>').format(links.source, source.id, names[source.id]), events)
+               for source, events in by_source(dataset, dataset.events)]
+    if not tellers:
+        return Markup("<p>The data holds no events yet.</p>")
+    if len(tellers) == 1:
+        how = Markup("as {} tells them").format(tellers[0][0])
+        # With one source, "the article" (as the page has always read); else the source's name.
+        teller = subject(dataset, dataset.events[0].source)
+        precise, words, leaves = teller, possessive(teller), f"{teller} leaves"
+    else:
+        listed = [Markup("{} ({} {})").format(link, number(len(events)), "event" if len(events) == 1 else "events") for link, events in tellers]
+        how = Markup("as their sources tell them: {} and {}").format(Markup(", ").join(listed[:-1]), listed[-1])
+        precise, words, leaves = "its source", "the source’s", "a source leaves"
+    return Markup(
+        "<p>The events in date order, {how}. Each entry gives the date as precisely as {precise} does, a summary in "
+        "our words, {words} own words, and the figures it gives for the event. Where {leaves} part of a date "
+        "unwritten, the entry says so and shows the passage the date is inferred from.</p>"
+    ).format(how=how, precise=precise, words=words, leaves=leaves)
 
 
 def render_timeline(dataset: Dataset, links: Links = Links()) -> Markup:
     sources = {s.id: s for s in dataset.sources}
-    items = Markup("\n").join(render_event(event, dataset, sources[event.source], links) for event in dataset.events)
+    items = Markup("\n").join(render_event(event, dataset, sources, links) for event in dataset.events)
     return Markup('<ol class="bj-timeline" id="bj-events">\n{}\n</ol>').format(items)
 
 
-def render_event(event: Event, dataset: Dataset, source: Source, links: Links) -> Markup:
+def render_event(event: Event, dataset: Dataset, sources: dict[str, Source], links: Links) -> Markup:
+    source = sources[event.source]
     figures = dataset.figures_of(event.id)
     figure_list = Markup("")
     if figures:
-        figure_list = Markup('<ul class="bj-event__figures">{}</ul>').format(Markup("").join(render_figure_item(f, source, links) for f in figures))
+        # Each figure names its own source, which need not be the event's.
+        figure_list = Markup('<ul class="bj-event__figures">{}</ul>').format(
+            Markup("").join(render_figure_item(f, sources[f.source], links) for f in figures))
     return Markup(
         # The id sits on the heading: search splits pages into sections at headings with ids.
         '<li class="bj-event">\n'
@@ -35,7 +63,7 @@ def render_event(event: Event, dataset: Dataset, source: Source, links: Links) -
         "</li>"
     ).format(
         date=render_date(event.date.value),
-        places=render_places(event),
+        places=render_places(event, subject(dataset, event.source)),
         id=event.id,
         title=event.title,
         summary=event.summary,
@@ -45,10 +73,11 @@ def render_event(event: Event, dataset: Dataset, source: Source, links: Links) -
     )
 
 
-def render_places(event: Event) -> Markup:
-    """Where the event happened, as its source names it, or that the source does not say."""
+def render_places(event: Event, teller: str) -> Markup:
+    """Where the event happened, as its source names it, or that its source (`teller`, as
+    the page names it) does not say."""
     if not event.places:
-        return Markup('<p class="bj-event__where">Where: <span class="bj-unsaid">the article does not say where</span>.</p>')
+        return Markup('<p class="bj-event__where">Where: <span class="bj-unsaid">{} does not say where</span>.</p>').format(teller)
     named = []
     for place in event.places:
         if place.inferred:
