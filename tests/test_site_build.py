@@ -220,7 +220,11 @@ def test_places_are_shown_and_carried_into_json_ld_and_downloads(real_site, data
         else:
             assert location == [{"@type": "Place", "name": n} for n in names]
     assert items["heydar-aliyev-statement"]["location"]["name"] == "Moscow"
-    assert html.count("the article does not say where") == sum(1 for e in data["events"] if "places" not in e)
+    publishers = {s["id"]: s["publisher"] for s in data["sources"]}
+    unsaid = [e for e in data["events"] if "places" not in e]
+    assert html.count("does not say where") == len(unsaid)
+    for event in unsaid:
+        assert f"{publishers[event['source']]} does not say where" in html
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO((real_site / "downloads" / "events.csv").read_text(encoding="utf-8")))}
     assert rows["deaths-neftchala-lankaran"]["places"] == "Neftchala; Lankaran" and rows["war-2020"]["places"] == ""
     exported = {e["id"]: e for e in json.loads((real_site / "downloads" / "timeline.json").read_text(encoding="utf-8"))["events"]}

@@ -2,8 +2,8 @@
 
 Every event and figure carries the id of its own source, and every phrase on a page that
 says whose a fact is names that source; none is written into a page by hand, so adding a
-source needs no page edited. With one source the pages read as they always have ("the
-article does not say where"); with several, each phrase names the entry's own source.
+source needs no page edited. Each phrase names the entry's own source ("Caliber.Az does
+not say where"), whether the data has one source or several.
 """
 from __future__ import annotations
 
@@ -36,8 +36,8 @@ def only_source(dataset: Dataset) -> bool:
 
 
 def subject(dataset: Dataset, source_id: str) -> str:
-    """The source as the subject of a sentence: "the article" when the data has no other, else its name."""
-    return "the article" if only_source(dataset) else source_names(dataset)[source_id]
+    """The source as the subject of a sentence, by its name: "Caliber.Az does not say where"."""
+    return source_names(dataset)[source_id]
 
 
 def by_source(dataset: Dataset, entries: Iterable[Entry]) -> list[tuple[Source, list[Entry]]]:

@@ -21,7 +21,6 @@ def render_timeline_intro(dataset: Dataset, links: Links = Links()) -> Markup:
         return Markup("<p>The data holds no events yet.</p>")
     if len(tellers) == 1:
         how = Markup("as {} tells them").format(tellers[0][0])
-        # With one source, "the article" (as the page has always read); else the source's name.
         teller = subject(dataset, dataset.events[0].source)
         precise, words, leaves = teller, possessive(teller), f"{teller} leaves"
     else:
