@@ -19,7 +19,7 @@ from .paths import ANNOTATIONS, source_download
 def to_json(dataset: Dataset) -> str:
     figures = {f.id: f for f in dataset.figures}
     data = {
-        "description": "Events and figures from the article, each with the exact words it is taken from, checked against the stored text.",
+        "description": "Events and figures as their sources give them, each with the exact words it is taken from, checked against the stored texts.",
         "sources": [
             {
                 "id": s.id,
