@@ -1,12 +1,16 @@
 """Unit tests: dates, numbers and quote finding in text."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scripts.check.dates import conflicts, written_parts
 from scripts.model.dates import describe, parse_date
-from scripts.text.date_mentions import anniversary_mentions, mentions
-from scripts.text.numbers import numbers
+from scripts.text.date_mentions import _MENTION_RE, MENTION_ALTERNATIVES, anniversary_mentions, mentions
+from scripts.text.numbers import _NUMBER_RE, NUMBER_ALTERNATIVES, numbers
 from scripts.text.source_text import SourceText
 
 
@@ -96,3 +100,27 @@ def test_nearest_passage_for_a_typo():
     begin, stop = text.nearest("fired on 200 hommes")
     assert text.text[begin:stop].startswith("fired on 200 hom")
     assert text.pos(begin) == (2, 17)
+
+
+# The number and date patterns open with a look at the first character, which every one of
+# their alternatives implies; it only lets the search skip places faster. Held here to
+# finding exactly what the alternatives alone find.
+_PIECES = ["1", "19", "1,200", "1990", "20", "2000", "35th", "1st", "4.5", "x1", "_2", "one", "Eight", "twenty-one", "hundreds", "dozen", "ſix",
+           "January", "March", "May", "December", " ", " ", ", ", ",", ".", "-", "–", "the ", "end of ", "beginning of ", "middle of ", "start of ",
+           "anniversary of ", "th", "st", "a", "Weight", "K", "\n", "é", "’"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_the_quick_first_look_changes_no_match(pieces):
+    text = "".join(pieces)
+    plain_numbers = re.compile(NUMBER_ALTERNATIVES, re.IGNORECASE)
+    plain_mentions = re.compile(MENTION_ALTERNATIVES)
+    assert [(m.span(), m.groups()) for m in _NUMBER_RE.finditer(text)] == [(m.span(), m.groups()) for m in plain_numbers.finditer(text)]
+    assert [(m.span(), m.groups()) for m in _MENTION_RE.finditer(text)] == [(m.span(), m.groups()) for m in plain_mentions.finditer(text)]
+
+
+def test_what_a_quote_writes_is_not_cached_globally():
+    # A run reads each quote once and carries the result (scripts/check/readings.py);
+    # a global cache would stand in for that and outlive the run.
+    assert not hasattr(numbers, "cache_info") and not hasattr(mentions, "cache_info")

@@ -8,30 +8,27 @@ from ..diagnostics import Diagnostic, error
 from ..model import dates
 from ..model.dataset import Dataset, Dated
 from ..model.dates import QUALIFIERS, DateValue
-from ..text.date_mentions import Day, Mention, anniversary_mentions, mentions
-from ..text.source_text import SourceText
-from .coverage_spans import inside, left_out_spans
-from .quotes import quote_fails, unique_offset
-
-Texts = dict[str, SourceText]
+from ..text.date_mentions import Day, Mention
+from .coverage_spans import NO_SPANS
+from .readings import Readings
 
 
-def check_dates(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
-    skip = left_out_spans(dataset, texts)
+def check_dates(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
     found = []
     for source in dataset.sources:
-        found += _check_dated(dataset, texts, source.id, source.published, None, [])
+        found += _check_dated(dataset, readings, source.id, source.published, None, [])
     for event in dataset.events:
-        offset = unique_offset(texts, event.source, event.quote)
+        reading = readings(event.source, event.quote)
+        offset = reading.offset
         if offset is None:
             continue  # the quote itself is already diagnosed
-        spans = skip.get(event.source, [])
-        written = [m for m in mentions(event.quote) if not inside(spans, offset + m.begin, offset + m.stop)]
-        found += _check_dated(dataset, texts, event.source, event.date, event.quote, written)
+        spans = readings.left_out_spans.get(event.source, NO_SPANS)
+        written = [m for m in reading.mentions if not spans.inside(offset + m.begin, offset + m.stop)]
+        found += _check_dated(dataset, readings, event.source, event.date, event.quote, written)
     return found
 
 
-def _check_dated(dataset: Dataset, texts: Texts, source_id: str, dated: Dated, quote: Optional[str], written: list[Mention]) -> list[Diagnostic]:
+def _check_dated(dataset: Dataset, readings: Readings, source_id: str, dated: Dated, quote: Optional[str], written: list[Mention]) -> list[Diagnostic]:
     value, found = dated.value, []
     agreeing = []
     for mention in written:
@@ -60,7 +57,8 @@ def _check_dated(dataset: Dataset, texts: Texts, source_id: str, dated: Dated, q
     for part in _in_order(declared - has):
         found.append(error(dataset.path, dataset.document.pos(inference.at + ("parts",)), "T702", f"the date {dated.text} has no {part}; remove {part!r} from inferred.parts"))
     inferred = _in_order((declared & has) - writes)
-    if inferred and not quote_fails(texts, source_id, inference.from_quote) and not _basis_writes(value, inference, inferred):
+    basis = readings(source_id, inference.from_quote)
+    if inferred and not basis.fails and not _basis_writes(value, basis.anniversaries if inference.by == "anniversary" else basis.mentions, inferred):
         found.append(error(dataset.path, dataset.document.pos(inference.at + ("from",)), "T703", f"the passage under inferred.from does not write the {_and(inferred)} of {dated.text}"))
     return found
 
@@ -73,11 +71,7 @@ def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _basis_writes(value: DateValue, inference, parts: list[str]) -> bool:
-    if inference.by == "anniversary":
-        candidates = anniversary_mentions(inference.from_quote)
-    else:
-        candidates = mentions(inference.from_quote)
+def _basis_writes(value: DateValue, candidates: tuple[Mention, ...], parts: list[str]) -> bool:
     return any(all(_same_part(value, m, part) for part in parts) for m in candidates)
 
 
@@ -87,7 +81,7 @@ def _same_part(value: DateValue, mention: Mention, part: str) -> bool:
     return getattr(mention.start, part) == getattr(value.start, part) and getattr(mention.end, part) == getattr(value.end, part)
 
 
-def check_event_order(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
+def check_event_order(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
     """The timeline shows events as listed; no event may begin after a later one has ended."""
     found, latest_start, latest_id = [], None, None
     for event in dataset.events:

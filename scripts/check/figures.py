@@ -3,35 +3,31 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, error
 from ..model.dataset import Dataset, Figure
-from ..diagnostics import error
-from ..text.numbers import numbers
-from ..text.source_text import SourceText
-from .quotes import quote_fails
+from ..text.numbers import Number
+from .readings import Readings
 from .where import at
 
-Texts = dict[str, SourceText]
 
-
-def check_figure_values(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
+def check_figure_values(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
     found = []
     for figure in dataset.figures:
-        if quote_fails(texts, figure.source, figure.quote):
+        reading = readings(figure.source, figure.quote)
+        if reading.fails:
             continue  # the quote is reported; what it writes is not yet the source's
-        problem = _value_problem(figure)
+        problem = _value_problem(figure, reading.numbers)
         if problem:
             code, message = problem
             found.append(error(dataset.path, at(dataset, figure.at, "value"), code, message))
     return found
 
 
-def value_checked(figure: Figure) -> bool:
-    return _value_problem(figure) is None
+def value_checked(figure: Figure, readings: Readings) -> bool:
+    return _value_problem(figure, readings(figure.source, figure.quote).numbers) is None
 
 
-def _value_problem(figure: Figure) -> Optional[tuple[str, str]]:
-    written = list(numbers(figure.quote))
+def _value_problem(figure: Figure, written: tuple[Number, ...]) -> Optional[tuple[str, str]]:
     matching = [n for n in written if n.value == figure.value]
     if not matching:
         others = ", ".join(figure.quote[n.begin:n.stop] for n in written) or "no number"

@@ -5,18 +5,15 @@ import re
 
 from ..diagnostics import Diagnostic, error
 from ..model.dataset import Dataset
-from ..text.source_text import SourceText
-from .quotes import quote_fails
+from .readings import Readings
 from .where import at
 
-Texts = dict[str, SourceText]
 
-
-def check_places(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
+def check_places(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
     """A place is named in the event's quote, or in the passage its entry names, like a date."""
     found = []
     for event in dataset.events:
-        if quote_fails(texts, event.source, event.quote):
+        if readings(event.source, event.quote).fails:
             continue  # the quote is reported; what it names is not yet the source's
         for place in event.places:
             in_quote = _names(event.quote, place.name)
@@ -26,7 +23,7 @@ def check_places(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
                                                              "or add inferred: with a passage that names it and the reason"))
             elif place.inferred and in_quote:
                 found.append(error(dataset.path, at(dataset, place.inferred.at, "from"), "P751", f"the quote names {place.name!r} itself; remove inferred"))
-            elif place.inferred and not quote_fails(texts, event.source, place.inferred.from_quote) and not _names(place.inferred.from_quote, place.name):
+            elif place.inferred and not readings(event.source, place.inferred.from_quote).fails and not _names(place.inferred.from_quote, place.name):
                 found.append(error(dataset.path, at(dataset, place.inferred.at, "from"), "P752", f"the passage under inferred.from does not name {place.name!r}"))
     return found
 

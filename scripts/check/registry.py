@@ -1,22 +1,22 @@
-"""Every check, in the order they run. Each takes the dataset and the loaded source texts
-and returns diagnostics; its codes are in scripts/codes.py, which the Method page renders."""
+"""Every check, in the order they run. Each takes the dataset and the run's readings of its
+quotes (the loaded source texts with each quote read once, readings.py) and returns
+diagnostics; its codes are in scripts/codes.py, which the Method page renders."""
 from __future__ import annotations
 
 from typing import Callable
 
 from ..diagnostics import Diagnostic
 from ..model.dataset import Dataset
-from ..text.source_text import SourceText
 from .coverage import check_captured_and_left_out, check_coverage
 from .dates import check_dates, check_event_order
 from .figures import check_figure_values
 from .ids import check_ids, check_references
 from .places import check_places
 from .quotes import check_quotes
+from .readings import Readings
 from .relations import check_relations
 
-Texts = dict[str, SourceText]
-Check = Callable[[Dataset, Texts], list[Diagnostic]]
+Check = Callable[[Dataset, Readings], list[Diagnostic]]
 
 CHECKS: list[Check] = [
     check_ids,

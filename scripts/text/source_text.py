@@ -5,6 +5,7 @@ import bisect
 import difflib
 import hashlib
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -52,13 +53,13 @@ class SourceText:
         # does not make every check scan every place the source writes it.
         index = self._word_index()
         best: Optional[tuple[int, list[int]]] = None
-        for m in _STARTS_RE.finditer(quote):
-            piece = quote[m.start():m.start() + _KEY]
+        for start in map(re.Match.start, _STARTS_RE.finditer(quote)):
+            piece = quote[start:start + _KEY]
             if len(piece) < _KEY:
                 break
             found = index.get(piece, [])
             if best is None or len(found) < len(best[1]):
-                best = (m.start(), found)
+                best = (start, found)
                 if len(found) <= 1:
                     break
         if best is None:
@@ -71,9 +72,10 @@ class SourceText:
 
     def _word_index(self) -> dict[str, list[int]]:
         if self._index is None:
-            self._index = {}
-            for m in _STARTS_RE.finditer(self.text):
-                self._index.setdefault(self.text[m.start():m.start() + _KEY], []).append(m.start())
+            text, index = self.text, defaultdict(list)
+            for start in map(re.Match.start, _STARTS_RE.finditer(text)):
+                index[text[start:start + _KEY]].append(start)
+            self._index = dict(index)
         return self._index
 
     def near_miss(self, quote: str) -> Optional[tuple[int, int]]:
