@@ -115,7 +115,7 @@ def test_frictionless_accepts_the_data_package(downloads):
     result = validate(downloads)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     report = json.loads(result.stdout)
-    assert report["valid"] and [task["name"] for task in report["tasks"]] == ["events", "figures"]
+    assert report["valid"] and [task["name"] for task in report["tasks"]] == ["events", "figures", "figure-events"]
 
 
 def test_the_table_schema_is_the_csv_writer_s_own_columns(downloads):
@@ -124,14 +124,19 @@ def test_the_table_schema_is_the_csv_writer_s_own_columns(downloads):
         header = next(csv.reader(io.StringIO((downloads / resource["path"]).read_text(encoding="utf-8"))))
         assert header == [f["name"] for f in resource["schema"]["fields"]]
     figures = package["resources"][1]["schema"]
-    assert figures["foreignKeys"] == [{"fields": ["event"], "reference": {"resource": "events", "fields": ["id"]}}]
+    links = package["resources"][2]["schema"]
+    assert links["foreignKeys"] == [{"fields": ["figure"], "reference": {"resource": "figures", "fields": ["id"]}},
+                                    {"fields": ["event"], "reference": {"resource": "events", "fields": ["id"]}}]
+    rows = list(csv.DictReader(io.StringIO((downloads / "figure-events.csv").read_text(encoding="utf-8"))))
+    assert [(r["figure"], r["event"]) for r in rows] == [(f["id"], e) for f in DATA["figures"] for e in ([f["event"]] if isinstance(f["event"], str) else f["event"])]
     assert {f["name"]: f["type"] for f in figures["fields"]}["value"] == "integer"
     events = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
     assert events["start"]["type"] == events["end"]["type"] == "date" and events["date"]["type"] == "string"
 
 
 @pytest.mark.parametrize("table, before, after, error", [
-    ("figures.csv", ",deaths-after-emergency,", ",no-such-event,", "foreign-key"),
+    ("figure-events.csv", ",deaths-after-emergency\n", ",no-such-event\n", "foreign-key"),
+    ("figure-events.csv", "killed-total,", "no-such-figure,", "foreign-key"),
     ("figures.csv", ",744,", ",744 people,", "type-error"),
     ("events.csv", "1994-03-29,,1994-03-29,1994-03-29", "29 March 1994,,1994-03-29,1994-03-29", "constraint-error"),
     ("events.csv", "1994-03-29,,1994-03-29,1994-03-29", "1994-03-29,,1994-03-29,1994-02-30", "type-error"),
@@ -164,5 +169,5 @@ def test_only_text_cells_get_the_spreadsheet_apostrophe(tmp_path):
 
 def test_the_data_page_says_what_each_download_is_for(downloads):
     page = (downloads.parent / "data" / "index.html").read_text(encoding="utf-8")
-    for name in ("timeline.json", "events.csv", "figures.csv", "datapackage.json", "annotations.jsonld", "timeline.yaml", "caliber-2025.txt"):
+    for name in ("timeline.json", "events.csv", "figures.csv", "figure-events.csv", "datapackage.json", "annotations.jsonld", "timeline.yaml", "caliber-2025.txt"):
         assert f">{name}</a>: " in page, name

@@ -31,7 +31,7 @@ def renamed(data: dict, names: dict[str, str]) -> dict:
         for entry in data[section]:
             entry["source"] = new(entry["source"])
     for figure in data["figures"]:
-        figure["event"] = new(figure["event"])
+        figure["event"] = new(figure["event"]) if isinstance(figure["event"], str) else [new(e) for e in figure["event"]]
     for relation in data["relations"]:
         relation["parts"] = [new(p) for p in relation["parts"]]
         relation["total"] = new(relation["total"])

@@ -189,6 +189,9 @@ def _type_message(field: str, problem) -> str:
 
 def _value_message(field: str, problem) -> str:
     kind, got = problem.validator, problem.instance
+    if kind == "oneOf" and field == "event":
+        return (f"{field!r} {_describe_value(got)} is not valid: write the id of one event (lower-case words joined by hyphens), "
+                "or a list of the ids of two or more events: [first-event, second-event]")
     if kind in ("enum", "const"):
         allowed = problem.validator_value if kind == "enum" else [problem.validator_value]
         names = [str(a) for a in allowed]

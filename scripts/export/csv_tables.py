@@ -61,7 +61,6 @@ FIGURE_COLUMNS = [
     Column("kind", "string", "The kind of count.", lambda f: f.kind, {"required": True}),
     Column("unit", "string", "What is counted.", lambda f: f.unit, {"required": True}),
     Column("value", "integer", "The number, as the source writes it.", lambda f: f.value, {"required": True, "minimum": 0}),
-    Column("event", "string", "The id of the event the figure belongs to (a row of events.csv).", lambda f: f.event, {"required": True}),
     Column("source", "string", "The id of the source the quote is from.", lambda f: f.source, {"required": True, "pattern": ID_PATTERN}),
     Column("quote", "string", "The source's words that write the value, verbatim.", lambda f: f.quote, {"required": True}),
 ]
@@ -84,12 +83,29 @@ def table_csv(columns: list[Column], entries: list) -> str:
     return out.getvalue()
 
 
+# A figure may count several events together, so the link from figures to events is a
+# table of its own: one row a link, each end a key of its table.
+FIGURE_EVENT_COLUMNS = [
+    Column("figure", "string", "The id of a figure (a row of figures.csv).", lambda link: link[0], {"required": True, "pattern": ID_PATTERN}),
+    Column("event", "string", "The id of an event the figure counts (a row of events.csv); a figure that counts several events together has a row for each.",
+           lambda link: link[1], {"required": True, "pattern": ID_PATTERN}),
+]
+
+
+def figure_events(dataset: Dataset) -> list[tuple[str, str]]:
+    return [(f.id, event_id) for f in dataset.figures for event_id in f.events]
+
+
 def events_csv(dataset: Dataset) -> str:
     return table_csv(EVENT_COLUMNS, dataset.events)
 
 
 def figures_csv(dataset: Dataset) -> str:
     return table_csv(FIGURE_COLUMNS, dataset.figures)
+
+
+def figure_events_csv(dataset: Dataset) -> str:
+    return table_csv(FIGURE_EVENT_COLUMNS, figure_events(dataset))
 
 
 def table_schema(columns: list[Column], **keys) -> dict:
@@ -103,7 +119,8 @@ def _with_enums(columns: list[Column], enums: dict[str, list[str]]) -> list[Colu
 
 
 def data_package(dataset: Dataset, kinds: list[str], units: list[str]) -> dict:
-    """The Frictionless (Table Schema) description of events.csv and figures.csv; `kinds` and
+    """The Frictionless (Table Schema) description of events.csv, figures.csv and
+    figure-events.csv, which links them; `kinds` and
     `units` are the values the data's JSON Schema allows."""
     figure_columns = _with_enums(FIGURE_COLUMNS, {"kind": kinds, "unit": units})
     return {
@@ -114,8 +131,11 @@ def data_package(dataset: Dataset, kinds: list[str], units: list[str]) -> dict:
         "sources": [{"title": f"{s.publisher}: {s.title}", **({"path": s.url} if s.url else {})} for s in dataset.sources],
         "resources": [
             _resource("events", "events.csv", "One row an event, in date order.", table_schema(EVENT_COLUMNS, primaryKey=["id"])),
-            _resource("figures", "figures.csv", "One row a figure: a number a source gives.", table_schema(
-                figure_columns, primaryKey=["id"], foreignKeys=[{"fields": ["event"], "reference": {"resource": "events", "fields": ["id"]}}])),
+            _resource("figures", "figures.csv", "One row a figure: a number a source gives.", table_schema(figure_columns, primaryKey=["id"])),
+            _resource("figure-events", "figure-events.csv", "One row for each event a figure counts.", table_schema(
+                FIGURE_EVENT_COLUMNS, primaryKey=["figure", "event"], foreignKeys=[
+                    {"fields": ["figure"], "reference": {"resource": "figures", "fields": ["id"]}},
+                    {"fields": ["event"], "reference": {"resource": "events", "fields": ["id"]}}])),
         ],
     }
 

@@ -49,7 +49,7 @@ def to_json(dataset: Dataset) -> str:
             for e in dataset.events
         ],
         "figures": [
-            {"id": f.id, "label": f.label, "kind": f.kind, "unit": f.unit, "value": f.value, "event": f.event, "source": f.source, "quote": f.quote}
+            {"id": f.id, "label": f.label, "kind": f.kind, "unit": f.unit, "value": f.value, "events": list(f.events), "source": f.source, "quote": f.quote}
             for f in dataset.figures
         ],
         "relations": [_relation(r, figures) for r in dataset.relations],
@@ -97,8 +97,9 @@ def downloads(checked: Result, public_url: Optional[str] = None) -> list[Downloa
     offered = [
         Download("downloads/timeline.json", "sources, events, figures and relations, with each relation's computed difference, for programs", text(to_json)),
         Download("downloads/events.csv", "one row an event, with its dates as written and as ISO start and end days, for spreadsheets", text(csv_tables.events_csv)),
-        Download("downloads/figures.csv", "one row a figure, each linked to its event, for spreadsheets", text(csv_tables.figures_csv)),
-        Download("downloads/datapackage.json", "a Frictionless data package describing the two CSV files: column types, keys, and the link from figures to events, for data tools",
+        Download("downloads/figures.csv", "one row a figure, for spreadsheets", text(csv_tables.figures_csv)),
+        Download("downloads/figure-events.csv", "one row for each event a figure counts (a figure may count several together), for spreadsheets", text(csv_tables.figure_events_csv)),
+        Download("downloads/datapackage.json", "a Frictionless data package describing the three CSV files: column types, keys, and the links from figures to events, for data tools",
                  as_json(lambda: csv_tables.data_package(dataset, *_figure_enums()))),
         Download(ANNOTATIONS, "every quoted passage as a W3C Web Annotation (its words, the words around it and its place in the source), for annotation tools such as Hypothesis",
                  as_json(lambda: web_annotations.annotation_collection(checked, web_annotations.site_urls(public_url)))),

@@ -81,7 +81,7 @@ class Figure:
     kind: str
     unit: str
     value: int
-    event: str
+    events: tuple[str, ...]  # the one event it belongs to, or the several it counts together
     source: str
     quote: str
     at: Path
@@ -131,7 +131,8 @@ class Dataset:
         if self._figures_by_event is None:
             self._figures_by_event = {}
             for figure in self.figures:
-                self._figures_by_event.setdefault(figure.event, []).append(figure)
+                for shown_under in figure.events:
+                    self._figures_by_event.setdefault(shown_under, []).append(figure)
         return self._figures_by_event.get(event_id, [])
 
 
@@ -160,7 +161,7 @@ def build(document: Document) -> tuple[Optional[Dataset], list[Diagnostic]]:
             places = tuple(_place(place, at + ("places", k)) for k, place in enumerate(item.get("places", ())))
             dataset.events.append(Event(item["id"], date, item["title"], item["summary"], item["source"], item["quote"], at, item.get("short_title"), places))
     for index, item in enumerate(raw["figures"]):
-        dataset.figures.append(Figure(item["id"], item["label"], item["kind"], item["unit"], item["value"], item["event"], item["source"], item["quote"], ("figures", index)))
+        dataset.figures.append(Figure(item["id"], item["label"], item["kind"], item["unit"], item["value"], _ids(item["event"]), item["source"], item["quote"], ("figures", index)))
     for index, item in enumerate(raw["relations"]):
         ack = item.get("acknowledged")
         acknowledged = Acknowledged(ack["difference"], ack["note"]) if ack else None
@@ -168,6 +169,11 @@ def build(document: Document) -> tuple[Optional[Dataset], list[Diagnostic]]:
     for index, item in enumerate(raw["left_out"]):
         dataset.left_out.append(LeftOut(item["quote"], item["source"], item["reason"], ("left_out", index)))
     return dataset, problems
+
+
+def _ids(raw) -> tuple[str, ...]:
+    """One id or a list of them, as a tuple."""
+    return (raw,) if isinstance(raw, str) else tuple(raw)
 
 
 def _place(raw: dict, at: Path) -> Place:

@@ -16,8 +16,8 @@ def render_figures_table(dataset: Dataset, links: Links = Links()) -> Markup:
     sources = {s.id: s for s in dataset.sources}
     rows = []
     for figure in dataset.figures:
-        event = events.get(figure.event)
-        event_link = Markup('<a href="{}#{}">{}</a>').format(links.timeline, event.id, event.title) if event else Markup("")
+        event_link = Markup("; ").join(Markup('<a href="{}#{}">{}</a>').format(links.timeline, events[i].id, events[i].title)
+                                       for i in figure.events if i in events)
         rows.append(Markup(
             '<tr id="{id}"><th scope="row">{label}</th>'
             '<td class="bj-num"><data value="{value}">{number}</data> {unit}</td>'

@@ -46,8 +46,9 @@ def render_event(event: Event, dataset: Dataset, sources: dict[str, Source], lin
     figure_list = Markup("")
     if figures:
         # Each figure names its own source, which need not be the event's.
+        titles = {e.id: e.title for e in dataset.events}
         figure_list = Markup('<ul class="bj-event__figures">{}</ul>').format(
-            Markup("").join(render_figure_item(f, sources[f.source], links) for f in figures))
+            Markup("").join(render_figure_item(f, sources[f.source], links, event.id, titles) for f in figures))
     return Markup(
         # The id sits on the heading: search splits pages into sections at headings with ids.
         '<li class="bj-event">\n'
@@ -87,17 +88,26 @@ def render_places(event: Event, teller: str) -> Markup:
     return Markup('<p class="bj-event__where">Where: {}.</p>').format(Markup("; ").join(named))
 
 
-def render_figure_item(figure: Figure, source: Source, links: Links) -> Markup:
+def render_figure_item(figure: Figure, source: Source, links: Links, event_id: str = "", titles: dict[str, str] | None = None) -> Markup:
+    """A figure under an event. A figure that counts several events together is shown under
+    each, and counted once: its permalink is under the first, and the others point to it."""
+    first = not event_id or figure.events[0] == event_id
+    together = Markup("")
+    if len(figure.events) > 1 and titles is not None:
+        others = [Markup('<a href="#{}">{}</a>').format(i, titles.get(i, i)) for i in figure.events if i != event_id]
+        lead = "One count for this event and " if first else "Counted once, with its permalink under "
+        together = Markup('<br><span class="bj-figure__together">{}{}.</span>').format(lead, Markup(" and ").join(others))
     return Markup(
-        '<li class="bj-figure" id="{id}">'
+        '<li class="bj-figure"{id_attribute}>'
         '<p><span class="bj-figure__value"><data value="{value}">{number}</data> {unit}</span>'
         ' · <span class="bj-figure__label">{label}</span>'
-        ' <a class="bj-permalink" href="#{id}" aria-label="Permalink to this figure: {label}">¶</a><br>'
+        '{permalink}<br>'
         '<q class="bj-figure__quote" cite="{target}">{quote}</q> '
-        "{to_source}</p>"
+        "{to_source}{together}</p>"
         "</li>"
     ).format(
-        id=figure.id,
+        id_attribute=Markup(' id="{}"').format(figure.id) if first else Markup(""),
+        permalink=Markup(' <a class="bj-permalink" href="#{id}" aria-label="Permalink to this figure: {label}">¶</a>').format(id=figure.id, label=figure.label) if first else Markup(""),
         value=figure.value,
         number=number(figure.value),
         unit=unit_word(figure),
@@ -105,6 +115,7 @@ def render_figure_item(figure: Figure, source: Source, links: Links) -> Markup:
         target=f"{links.source}#{quote_anchor(figure.id)}",
         quote=figure.quote,
         to_source=to_source_link(figure.quote, figure.id, source, links),
+        together=together,
     )
 
 
