@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from tests.conftest import DATA, REAL_DATA, ROOT
 
@@ -151,3 +152,18 @@ def test_make_hooks_installs_the_hook_as_the_readme_says(tmp_path):
     subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
     accepted = subprocess.run(["git", "commit", "-m", "good"], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+@pytest.mark.parametrize("before, after, code", [
+    ("title: The 2020 war over Karabakh", "title: The 2020 war #2 over Karabakh", "Y109"),
+    ("title: The 2020 war over Karabakh", "title: &war The 2020 war over Karabakh", "Y103"),
+    ("title: The 2020 war over Karabakh", "title: !!str The 2020 war over Karabakh", "Y104"),
+], ids=["comment-cuts-a-title", "lone-anchor", "explicit-tag"])
+def test_pre_commit_stops_what_yaml_would_lose(tmp_path, before, after, code):
+    repo = pre_commit_repo(tmp_path)
+    path = repo / "data" / "timeline.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert before in text
+    path.write_text(text.replace(before, after, 1), encoding="utf-8")
+    result = run_pre_commit(repo, tmp_path)
+    assert result.returncode == 1 and code in result.stdout and "Failed" in result.stdout

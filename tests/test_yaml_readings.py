@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from scripts.diagnostics import Pos, error
 from scripts.load import yaml_document
-from scripts.load.yaml_document import load_text
+from scripts.load.yaml_document import load_text, read_yaml
 from tests.conftest import FIXTURES, REAL_DATA
 
 SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -87,7 +87,7 @@ def _outcome(read, text: str):
 
 
 def assert_read_alike(text: str) -> None:
-    assert _outcome(load_text, text) == _outcome(composed, text), text
+    assert _outcome(read_yaml, text) == _outcome(composed, text), text
 
 
 def test_the_real_data():

@@ -14,6 +14,7 @@ from ..load.yaml_document import Document, load_file, load_text
 from ..model.dataset import build
 from .quotes import quote_places
 from .readings import Readings
+from .cut_text import check_text_cut_by_comments
 from .registry import CHECKS
 from .result import Result
 from .schema import validate
@@ -66,9 +67,10 @@ def check_document(document: Document, folder: Optional[str] = None) -> Result:
 
 
 def _check_document(result: Result, document: Document, folder: Optional[str] = None) -> None:
-    problems = validate(document)
+    problems = validate(document) or check_text_cut_by_comments(document)
     if problems:
-        # Later checks assume the shape the schema promises; stop here rather than guess.
+        # Later checks assume the shape the schema promises, and the words the editor wrote;
+        # stop here rather than report what follows from a value YAML has cut short.
         result.diagnostics += problems
         return
     dataset, problems = build(document)

@@ -19,6 +19,7 @@ from yaml.events import AliasEvent, DocumentEndEvent, MappingEndEvent, MappingSt
 
 from . import yaml_errors
 from ..diagnostics import Diagnostic, Pos, error
+from .yaml_silent_loss import silent_losses
 
 # The real data is some 15 KB; a limit far above it keeps a huge file from tying up a commit hook.
 MAX_BYTES = 16 * 1024 * 1024
@@ -40,6 +41,9 @@ class Document:
     value: Any
     positions: dict[Path, Pos] = field(default_factory=dict)
     key_positions: dict[Path, Pos] = field(default_factory=dict)
+    # Where a plain value is followed by a comment on its line, and the comment: YAML keeps
+    # the value without it, which the checker refuses in text that readers see.
+    cut_by_comment: dict[Pos, str] = field(default_factory=dict)
 
     def pos(self, path: Path) -> Pos:
         """Where the value at `path` starts, or the nearest enclosing value that exists."""
@@ -95,7 +99,27 @@ def read_text(path: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
 
 
 def load_text(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Parse YAML text; on any problem return None and diagnostics that name the place."""
+    """Parse YAML text; on any problem return None and diagnostics that name the place.
+    What YAML would read otherwise than the text shows is refused or, for a comment after
+    a plain value, noted for the checker (yaml_silent_loss.py)."""
+    document, problems = read_yaml(text, path)
+    if document is None:
+        return None, problems
+    refused = []
+    for loss in silent_losses(text):
+        if loss.kind == "comment":
+            document.cut_by_comment[loss.pos] = loss.words
+        elif loss.kind == "anchor":
+            refused.append(error(path, loss.pos, "Y103", f"the anchor {loss.words} names a value for an alias (*) to repeat, and aliases are not allowed; remove {loss.words}"))
+        else:
+            refused.append(error(path, loss.pos, "Y104", f"the tag {loss.words} changes how YAML reads the value after it; remove it (put the value in quotes if it is text)"))
+    if refused:
+        return None, refused
+    return document, []
+
+
+def read_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]:
+    """The values and positions YAML reads in the text, as composing would read them."""
     document = Document(path, None)
     loader = _Loader(text)
     try:
