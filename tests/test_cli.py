@@ -31,10 +31,10 @@ def test_explicit_path_and_a_copy_elsewhere(tmp_path):
 
 
 def test_errors_exit_1_one_per_line_sorted():
-    result = run_checker(str(FIXTURES / "impossible_date.yaml"))
+    result = run_checker(str(FIXTURES / "value_written_twice.yaml"))
     assert result.returncode == 1
     lines = result.stdout.strip().splitlines()
-    assert lines[-1].startswith("FAILED: ") and "errors" in lines[-1]
+    assert lines[-1].startswith("FAILED: ") and "3 errors" in lines[-1]
     parsed = [LINE.match(line) for line in lines[:-1]]
     assert all(parsed), lines
     keys = [(m.group("path"), int(m.group("line")), int(m.group("col"))) for m in parsed]

@@ -145,3 +145,79 @@ def test_every_required_field_written_under_another_name_gives_one_error():
         if len(lines) != 1 or f"S200 unknown field 'zzzz' where '{key}' is missing; did you mean '{key}'?" not in lines[0]:
             wrong.append((path, key, lines))
     assert checked > 200 and wrong == []
+
+
+def with_an_inferred_place(value: dict) -> dict:
+    """The real data holds no place inferred from another passage; give one event such a place,
+    so that its fields are tried too."""
+    for event in value["events"]:
+        if event["id"] == "deaths-before-emergency-announced":
+            event["places"] = [{"name": "Baku", "inferred": {"from": "deployed to Baku and several regions of Azerbaijan", "reason": "Part of that deployment."}}]
+    return value
+
+
+def every_mapping(value, path=()):
+    """(path, mapping) for every mapping in the data, in lists (places) as well."""
+    if isinstance(value, dict):
+        if path:
+            yield path, value
+        for key, inner in value.items():
+            yield from every_mapping(inner, path + (key,))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from every_mapping(inner, path + (index,))
+
+
+REQUIRED_BY_PLACE = {"events.places": {"name"}, "events.places.inferred": {"from", "reason"}}
+
+
+def required_of(path: tuple) -> set[str]:
+    named = ".".join(str(step) for step in path if isinstance(step, str))
+    if named in REQUIRED_BY_PLACE:
+        return REQUIRED_BY_PLACE[named]
+    return REQUIRED.get(path[0] if len(path) == 2 else path[-1], set())
+
+
+def test_every_required_field_deleted_anywhere_gives_one_error():
+    base = with_an_inferred_place(copy.deepcopy(real_document().value))
+    assert errors_after(lambda value: with_an_inferred_place(value)) == []
+    wrong, checked = [], 0
+    for path, mapping in every_mapping(base):
+        for key in sorted(required_of(path) & set(mapping)):
+            checked += 1
+            lines = errors_after(lambda value, path=path, key=key: get(with_an_inferred_place(value), path).pop(key))
+            if len(lines) != 1 or "S201 " not in lines[0]:
+                wrong.append((path, key, lines))
+    assert checked > 200 and wrong == []
+
+
+def without(section: str, entry_id: str):
+    def change(value):
+        if section == "sources":  # the schema wants one source at least: keep another
+            value["sources"].append({**copy.deepcopy(value["sources"][0]), "id": "another-source"})
+        value[section] = [e for e in value[section] if e.get("id") != entry_id]
+    return change
+
+
+def test_every_event_or_source_deleted_gives_one_error():
+    value = real_document().value
+    named = {f["event"] for f in value["figures"] if isinstance(f["event"], str)}
+    wrong = []
+    for section, ids in (("events", [e["id"] for e in value["events"] if e["id"] in named]), ("sources", [s["id"] for s in value["sources"]])):
+        for entry_id in ids:
+            lines = errors_after(without(section, entry_id))
+            if len(lines) != 1 or " M302 " not in lines[0] or repr(entry_id) not in lines[0]:
+                wrong.append((section, entry_id, lines))
+    assert len(named) >= 5 and wrong == []
+
+
+def test_every_date_made_impossible_gives_one_error():
+    value = real_document().value
+    wrong, checked = [], 0
+    for index, event in enumerate(value["events"]):
+        for impossible in ("1990-13", "1990-02-30", "1990-01-20/1990-01-19"):
+            checked += 1
+            lines = errors_after(lambda data, index=index, impossible=impossible: put(data, ("events", index, "date"), impossible))
+            if len(lines) != 1 or " M300 " not in lines[0]:
+                wrong.append((event["id"], impossible, lines))
+    assert checked == 3 * len(value["events"]) and wrong == []

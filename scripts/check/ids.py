@@ -32,29 +32,36 @@ def duplicate_ids(dataset: Dataset) -> set[str]:
 
 
 def check_references(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
-    sources = {s.id for s in dataset.sources}
-    events = {e.id for e in dataset.events}
-    figures = {f.id for f in dataset.figures}
-    found = []
-    in_order: dict[str, list[str]] = {}  # each kind's ids sorted once, when first needed
+    """Every id an entry names belongs to an entry. An id that no entry has is one message,
+    however many entries name it (a deleted event, a deleted source), at the first of them."""
+    known = {"source": {s.id for s in dataset.sources}, "event": {e.id for e in dataset.events}, "figure": {f.id for f in dataset.figures}}
+    missing: dict[tuple[str, str], list[tuple]] = {}
 
-    def expect(value: str, known: set[str], kind: str, path: tuple) -> None:
-        if value not in known:
-            if kind not in in_order:
-                in_order[kind] = sorted(known)
-            close = difflib.get_close_matches(value, in_order[kind], n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            found.append(error(dataset.path, dataset.document.pos(path), "M302", f"no {kind} has the id {value!r}{hint}"))
+    def expect(value: str, kind: str, path: tuple) -> None:
+        if value not in known[kind] and value not in dataset.unbuilt:
+            missing.setdefault((kind, value), []).append(path)
 
     for entry in [*dataset.events, *dataset.figures, *dataset.left_out]:
-        expect(entry.source, sources, "source", entry.at + ("source",))
+        expect(entry.source, "source", entry.at + ("source",))
     for figure in dataset.figures:
         if len(figure.events) == 1:
-            expect(figure.events[0], events, "event", figure.at + ("event",))
+            expect(figure.events[0], "event", figure.at + ("event",))
         for index, event_id in enumerate(figure.events if len(figure.events) > 1 else ()):
-            expect(event_id, events, "event", figure.at + ("event", index))
+            expect(event_id, "event", figure.at + ("event", index))
     for relation in dataset.relations:
         for index, part in enumerate(relation.parts):
-            expect(part, figures, "figure", relation.at + ("parts", index))
-        expect(relation.total, figures, "figure", relation.at + ("total",))
+            expect(part, "figure", relation.at + ("parts", index))
+        expect(relation.total, "figure", relation.at + ("total",))
+    found = []
+    for (kind, value), paths in missing.items():
+        close = difflib.get_close_matches(value, sorted(known[kind]), n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        first, *others = [dataset.document.pos(path) for path in paths]
+        also = f"; {_lines(others)} {'names' if len(others) == 1 else 'name'} it too" if others else ""
+        found.append(error(dataset.path, first, "M302", f"no {kind} has the id {value!r}{hint}{also}"))
     return found
+
+
+def _lines(positions) -> str:
+    numbers = [str(p.line) for p in positions]
+    return f"line {numbers[0]}" if len(numbers) == 1 else f"lines {', '.join(numbers[:-1])} and {numbers[-1]}"

@@ -15,7 +15,7 @@ from ..model.dataset import build
 from .quotes import quote_places
 from .readings import Readings
 from .cut_text import check_text_cut_by_comments
-from .registry import CHECKS
+from .registry import CHECKS, COVERAGE_CHECKS
 from .result import Result
 from .schema import validate
 from .sources import load_sources
@@ -81,4 +81,7 @@ def _check_document(result: Result, document: Document, folder: Optional[str] = 
     readings = Readings(dataset, result.texts)  # each quote read once, for this run alone
     for check in CHECKS:
         result.diagnostics += check(dataset, readings)
+    if not any(d.is_error for d in result.diagnostics):
+        for check in COVERAGE_CHECKS:
+            result.diagnostics += check(dataset, readings)
     result.places = quote_places(dataset, readings)

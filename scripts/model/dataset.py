@@ -121,6 +121,9 @@ class Dataset:
     figures: list[Figure] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
+    # Ids of the entries left out of the model because their date cannot exist (M300): the
+    # entries that name them are not wrong, and are not reported again.
+    unbuilt: set[str] = field(default_factory=set)
     _figures_by_event: Optional[dict[str, list[Figure]]] = field(default=None, repr=False, compare=False)
 
     @property
@@ -152,12 +155,16 @@ def build(document: Document) -> tuple[Optional[Dataset], list[Diagnostic]]:
     for index, item in enumerate(raw["sources"]):
         at = ("sources", index)
         published = dated(item["published"], at + ("published",))
-        if published:
+        if not published:
+            dataset.unbuilt.add(item["id"])
+        else:
             dataset.sources.append(Source(item["id"], item["file"], item["sha256"], item["publisher"], item["title"], item.get("description", ""), item.get("url"), published, at))
     for index, item in enumerate(raw["events"]):
         at = ("events", index)
         date = dated(item, at)
-        if date:
+        if not date:
+            dataset.unbuilt.add(item["id"])
+        else:
             places = tuple(_place(place, at + ("places", k)) for k, place in enumerate(item.get("places", ())))
             dataset.events.append(Event(item["id"], date, item["title"], item["summary"], item["source"], item["quote"], at, item.get("short_title"), places))
     for index, item in enumerate(raw["figures"]):
