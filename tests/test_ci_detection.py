@@ -22,4 +22,6 @@ def test_ci_run_installs_the_browser_only_where_ci_is_true():
     from tests.conftest import ROOT
 
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert '[ "${CI:-}" = "true" ]' in script and "apt-get install" in script and "chromium" in script
+    assert '[ "${CI:-}" = "true" ]' in script and "apt-get install" in script
+    for package in ("chromium", "nodejs", "npm", "default-jre-headless"):
+        assert package in script, package
