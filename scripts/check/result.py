@@ -22,6 +22,9 @@ class Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # (source id, quote) -> every offset where the source writes the quote on word boundaries
     places: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
+    # source id -> (begin, stop) of the passage that writes its publication date (a dateline),
+    # for the sources whose date the text writes rather than lets be inferred
+    published: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

@@ -15,6 +15,7 @@ from ..model.dataset import build
 from .quotes import quote_places
 from .readings import Readings
 from .cut_text import check_text_cut_by_comments
+from .dates import published_passages
 from .registry import CHECKS, COVERAGE_CHECKS
 from .result import Result
 from .schema import validate
@@ -85,3 +86,4 @@ def _check_document(result: Result, document: Document, folder: Optional[str] = 
         for check in COVERAGE_CHECKS:
             result.diagnostics += check(dataset, readings)
     result.places = quote_places(dataset, readings)
+    result.published = published_passages(dataset, readings)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional
 
-from ..text.date_mentions import MONTHS, Day
+from ..text.date_mentions import MONTHS, WEEKDAYS, Day, Mention
 
 QUALIFIERS = {"start": "beginning of", "middle": "middle of", "end": "end of"}
 PARTS = ("year", "month", "day", "qualifier")
@@ -126,3 +126,42 @@ def _day_words(day: Day) -> str:
     if day.month is not None:
         return f"{MONTHS[day.month - 1]} {day.year}"
     return str(day.year)
+
+
+def describe_written(mention: Mention, needed: Iterable[str] = ("year", "month", "day")) -> str:
+    """What a passage writes of a date, in the site's words, and which of the `needed`
+    parts it does not write: "20 January, without a year", "19–20 January 1990",
+    "Saturday, 20 January 1990, 10:00", "end of 1987"."""
+    text = _span_words(mention.start, mention.end)
+    if mention.qualifier:
+        text = f"{QUALIFIERS[mention.qualifier]} {text}"
+    if mention.weekday is not None:
+        text = f"{WEEKDAYS[mention.weekday]}, {text}"
+    if mention.time is not None:
+        text += f", {mention.time[0]:02d}:{mention.time[1]:02d}"
+    missing = [part for part in ("year", "month", "day") if part in needed and not mention.writes(part)]
+    if missing:
+        text += ", without a " + " or ".join(missing)
+    return text
+
+
+def _span_words(start: Day, end: Day) -> str:
+    if start == end:
+        return _written_words(start)
+    if start.year != end.year:
+        first = _written_words(start)
+    elif start.month != end.month:
+        first = _written_words(start._replace(year=None))
+    else:
+        first = _written_words(start._replace(year=None, month=None))
+    return f"{first}{' – ' if ' ' in first else '–'}{_written_words(end)}"
+
+
+def _written_words(day: Day) -> str:
+    """The parts of a day that are known, in the site's order: "20 January", "January 1990"."""
+    words = [str(day.day)] if day.day is not None else []
+    if day.month is not None:
+        words.append(MONTHS[day.month - 1])
+    if day.year is not None:
+        words.append(str(day.year))
+    return " ".join(words)

@@ -36,6 +36,11 @@ def basis_anchor(entry_id: str) -> str:
     return f"{QUOTE_PREFIX}{entry_id}--date"
 
 
+def published_anchor(source_id: str) -> str:
+    """Where the source page marks the passage that writes a source's publication date."""
+    return f"{QUOTE_PREFIX}{source_id}--published"
+
+
 def why_reserved(entry_id: str) -> str | None:
     """Why the pages cannot give this id to an entry, or None if they can."""
     if entry_id in RESERVED:

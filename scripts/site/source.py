@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 
 from ..check.result import Result
 from ..export.paths import source_download
-from ..model.page_ids import basis_anchor, quote_anchor
+from ..model.page_ids import basis_anchor, published_anchor, quote_anchor
 from .common import Links, render_date
 
 
@@ -37,6 +37,9 @@ def source_spans(checked: Result, source_id: str, links: Links) -> list[Span]:
             offset = checked.place(source_id, event.date.inferred.from_quote)
             if offset is not None:
                 spans.append(Span(offset, offset, event.id, basis_anchor(event.id), None, event.title))
+    if source_id in checked.published:  # the dateline: marked, and linked to the line that gives the date
+        begin, stop = checked.published[source_id]
+        spans.append(Span(begin, stop, source_id, published_anchor(source_id), f"#{source_id}", "The publication date"))
     return spans
 
 
@@ -84,6 +87,14 @@ def _highlight(piece: str, covering: list[Span]) -> Markup:
     return Markup('<a class="bj-q" href="{}" title="Quoted in: {}"><mark>{}</mark></a>').format(innermost.href, innermost.label, piece)
 
 
+def _how_published(checked: Result, source_id: str, inferred: bool) -> Markup:
+    if inferred:
+        return Markup(" (inferred)")
+    if source_id in checked.published:
+        return Markup(', as <a href="#{}">its text writes</a>').format(published_anchor(source_id))
+    return Markup("")
+
+
 def render_sources(checked: Result, links: Links = Links()) -> Markup:
     """Every stored source under its own heading, with what the data says about it and its
     quoted passages marked; with several, a list of them first."""
@@ -95,11 +106,11 @@ def render_sources(checked: Result, links: Links = Links()) -> Markup:
         sections.append(Markup(
             '<section class="bj-source" aria-labelledby="{id}">'
             '<h2 id="{id}">{publisher}: {title}</h2>'
-            '<p class="bj-source__about">Published {when}{inferred}. '
+            '<p class="bj-source__about">Published {when}{how}. '
             'Stored as <a href="{download}">{file}</a>, SHA-256 <code class="bj-hash">{sha256}</code>.</p>'
             "{about}{text}</section>"
         ).format(id=source.id, publisher=source.publisher, title=source.title, when=render_date(source.published.value),
-                 inferred=" (inferred)" if source.published.inferred else "", download=f"{links.site}{source_download(source)}",
+                 how=_how_published(checked, source.id, source.published.inferred is not None), download=f"{links.site}{source_download(source)}",
                  file=source.file, sha256=source.sha256, about=about, text=render_source_text(checked, source.id, links)))
     contents = Markup("")
     if len(shown) > 1:
