@@ -21,7 +21,7 @@ def values(text):
 def test_numbers_in_digits_and_words():
     assert values("killed 82 people and fatally wounded 20 others") == [82, 20]
     assert values("eight individuals, twenty-one more, 1,200 homes") == [8, 21, 1200]
-    assert values("the 35th anniversary") == [35]
+    assert values("the 35th anniversary") == [None]  # an ordinal: a number, never a count
     assert values("hundreds of thousands") == [None, None]
     assert values("January 19-20, 1990") == [19, 20, 1990]
     assert values("Weight eighteen") == [18]  # "eight" inside "Weight" is not a number
@@ -114,7 +114,7 @@ _PIECES = ["1", "19", "1,200", "1990", "20", "2000", "35th", "1st", "4.5", "x1",
 @given(st.lists(st.sampled_from(_PIECES), max_size=14))
 def test_the_quick_first_look_changes_no_match(pieces):
     text = "".join(pieces)
-    plain_numbers = re.compile(NUMBER_ALTERNATIVES, re.IGNORECASE)
+    plain_numbers = re.compile(NUMBER_ALTERNATIVES)
     plain_mentions = re.compile(MENTION_ALTERNATIVES)
     assert [(m.span(), m.groups()) for m in _NUMBER_RE.finditer(text)] == [(m.span(), m.groups()) for m in plain_numbers.finditer(text)]
     assert [(m.span(), m.groups()) for m in _MENTION_RE.finditer(text)] == [(m.span(), m.groups()) for m in plain_mentions.finditer(text)]

@@ -2,42 +2,62 @@
 with a reason, never both a figure's value and left out."""
 from __future__ import annotations
 
+import bisect
+import itertools
 from typing import Iterable
 
 from ..diagnostics import Diagnostic, error
 from ..model.dataset import Dataset
-from ..text.numbers import numbers
-from .coverage_spans import Labelled
-from .figures import value_checked
+from ..text.numbers import KIND_NOUNS, Number, numbers
+from .coverage_spans import NO_SPANS, Labelled, Spans
+from .figures import written_value
 from .quotes import anchored_quotes
 from .readings import Readings
 from .where import at
 
 
-def accounted_numbers(dataset: Dataset, readings: Readings) -> dict[str, set[int]]:
-    """Offsets, per source, of the numbers that a figure, a date or a left_out passage
-    accounts for, or that a reported quote meant to (so they are not reported again)."""
+class Accounted:
+    """What accounts for the numbers of one source: a date (by where the number begins), a
+    left_out passage (which must hold all of it), or a figure's quote or a reported quote,
+    which need only touch it: a quote that cuts "5" out of "2.5" is its own mistake, reported
+    with the quote, not a second time here."""
+
+    def __init__(self, dated: set[int], left_out: Spans, touched: Iterable[tuple[int, int]]):
+        self.dated, self.left_out = dated, left_out
+        spans = sorted(touched)
+        self._begins = [begin for begin, _ in spans]
+        # The furthest any passage starting at or before the i-th one reaches.
+        self._reach = list(itertools.accumulate((stop for _, stop in spans), max))
+
+    def __contains__(self, number: Number) -> bool:
+        if number.begin in self.dated or self.left_out.inside(number.begin, number.stop):
+            return True
+        i = bisect.bisect_left(self._begins, number.stop)
+        return i > 0 and self._reach[i - 1] > number.begin
+
+
+def accounted_numbers(dataset: Dataset, readings: Readings) -> dict[str, Accounted]:
+    """What accounts for each source's numbers: a figure, a date or a left_out passage, or a
+    reported quote that meant to (so they are not reported again)."""
     texts = readings.texts
-    covered: dict[str, set[int]] = {source_id: set() for source_id in texts}
+    dated: dict[str, set[int]] = {source_id: set() for source_id in texts}
+    touched: dict[str, list[tuple[int, int]]] = {source_id: [] for source_id in texts}
 
     for figure in dataset.figures:
         reading = readings(figure.source, figure.quote)
         offset = reading.offset
         if offset is not None:
             # check_figure_values holds the quote to writing its value and nothing else.
-            covered[figure.source].update(offset + n.begin for n in reading.numbers)
+            touched[figure.source].append((offset, offset + len(figure.quote)))
     for source_id, quote in _dating_quotes(dataset):
         reading = readings(source_id, quote)
         offset = reading.offset
         if offset is not None:
-            covered[source_id].update(offset + begin for begin in reading.date_numbers)
-    for source_id, spans in readings.left_out_spans.items():
-        text = texts[source_id].text
-        for begin, stop in spans:
-            covered[source_id].update(begin + n.begin for n in numbers(text[begin:stop]))
+            dated[source_id].update(offset + begin for begin in reading.date_numbers)
     for source_id, begin, stop in _reported_quote_spans(dataset, readings):
-        covered[source_id].update(begin + n.begin for n in numbers(texts[source_id].text[begin:stop]))
-    return covered
+        touched[source_id].append((begin, stop))
+    left_out = readings.left_out_spans
+    return {source_id: Accounted(dated[source_id], left_out.get(source_id, NO_SPANS), touched[source_id]) for source_id in texts}
 
 
 def _reported_quote_spans(dataset: Dataset, readings: Readings) -> Iterable[tuple[str, int, int]]:
@@ -59,14 +79,15 @@ def _dating_quotes(dataset: Dataset) -> Iterable[tuple[str, str]]:
 
 
 def check_coverage(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
-    covered = accounted_numbers(dataset, readings)
+    accounted = accounted_numbers(dataset, readings)
     found = []
     for source_id, text in readings.texts.items():
         for number in numbers(text.text):
-            if number.begin not in covered[source_id]:
-                shown = text.text[number.begin:number.stop]
+            if number not in accounted[source_id]:
+                shown = " ".join(text.text[number.begin:number.stop].split())
                 context = text.text[max(0, number.begin - 40):number.stop + 40]
-                found.append(error(text.path, text.pos(number.begin), "C900", f"the number {shown!r} is neither captured by a figure or a date nor listed under left_out:",
+                found.append(error(text.path, text.pos(number.begin), "C900",
+                                   f"the {KIND_NOUNS[number.kind]} {shown!r} is neither captured by a figure or a date nor listed under left_out:",
                                    "…" + " ".join(context.split()) + "…"))
     for entry in dataset.left_out:
         reading = readings(entry.source, entry.quote)
@@ -80,11 +101,11 @@ def check_captured_and_left_out(dataset: Dataset, readings: Readings) -> list[Di
     found = []
     left_out = _left_out_passages(dataset, readings)
     for figure in dataset.figures:
-        reading = readings(figure.source, figure.quote)
-        offset = reading.offset
-        if offset is None or not value_checked(figure, readings):
+        offset = readings(figure.source, figure.quote).offset
+        number = written_value(figure, readings) if offset is not None else None
+        if number is None:
             continue
-        (value,) = [offset + n.begin for n in reading.numbers if n.value == figure.value]
+        value = offset + number.begin
         passages = left_out.get(figure.source)
         for index in passages.holding(value) if passages else ():
             entry = dataset.left_out[index]

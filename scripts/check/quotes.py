@@ -56,6 +56,16 @@ def _edges_message(quote: str) -> tuple[str, str]:
 
 
 def _not_found(text: SourceText, quote: str) -> tuple[str, str]:
+    broken = text.spaced_line_break(quote)
+    if broken:
+        # A space in a quote may stand for a line break in the source, not the other way
+        # round: a line break the editor wrote (a `|` block, a blank line in `>-`, a "\n")
+        # changes the source's words, so the message says where to write a space instead.
+        offset, at = broken
+        where = text.pos(offset + at)
+        before = " ".join(quote[:at].split()[-4:])
+        return (f"the quote breaks the line after {before!r} where {text.path}:{where.line}:{where.column} has a space; "
+                f"write a space there (in a `>-` block, with no blank line between the lines):", shown(text.text[offset:offset + len(quote)]))
     near = text.near_miss(quote)
     if near:
         begin, stop = near

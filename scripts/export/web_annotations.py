@@ -69,7 +69,8 @@ def _annotation(annotation_id: str, text: str, start: int, quote: str, source_ur
             "type": "Text",
             "format": "text/plain",
             "selector": [
-                {"type": "TextQuoteSelector", "exact": quote, "prefix": text[max(0, start - AROUND):start], "suffix": text[end:end + AROUND]},
+                # The source's own characters: a quote may write a space where the source breaks the line.
+                {"type": "TextQuoteSelector", "exact": text[start:end], "prefix": text[max(0, start - AROUND):start], "suffix": text[end:end + AROUND]},
                 {"type": "TextPositionSelector", "start": start, "end": end},
             ],
         },

@@ -27,6 +27,7 @@ class SourceText:
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _index: Optional[dict[str, list[int]]] = field(default=None, repr=False)
     _folded: Optional[tuple[str, list[int]]] = field(default=None, repr=False)
+    _spaced: Optional[str] = field(default=None, repr=False)
     _found: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _like: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
@@ -41,7 +42,10 @@ class SourceText:
         return Pos(line, offset - self._line_starts[line - 1] + 1)
 
     def find_all(self, quote: str) -> list[int]:
-        """Offsets where `quote` occurs, starting and ending on word boundaries."""
+        """Offsets where `quote` occurs, starting and ending on word boundaries. A space in
+        the quote may stand for a line break in the source, one for one, as YAML's folded
+        blocks (`>-`), where quotes are written, turn line breaks into spaces; every other
+        character is the source's own, and a line break in the quote must be one there."""
         if quote not in self._found:
             self._found[quote] = self._search(quote)
         return self._found[quote]
@@ -51,10 +55,10 @@ class SourceText:
             return []
         # Look the quote up by its rarest indexed piece, so a common opening ("the ")
         # does not make every check scan every place the source writes it.
-        index = self._word_index()
+        index, text, wanted = self._word_index(), self._spaced_text(), _as_spaces(quote)
         best: Optional[tuple[int, list[int]]] = None
-        for start in map(re.Match.start, _STARTS_RE.finditer(quote)):
-            piece = quote[start:start + _KEY]
+        for start in map(re.Match.start, _STARTS_RE.finditer(wanted)):
+            piece = wanted[start:start + _KEY]
             if len(piece) < _KEY:
                 break
             found = index.get(piece, [])
@@ -63,16 +67,35 @@ class SourceText:
                 if len(found) <= 1:
                     break
         if best is None:
-            candidates = [m.start() for m in re.finditer(re.escape(quote), self.text)]
+            candidates = [m.start() for m in re.finditer(re.escape(wanted), text)]
         else:
             shift, found = best
             candidates = [offset - shift for offset in found]
         end = len(quote)
-        return [o for o in candidates if o >= 0 and self.text.startswith(quote, o) and _at_boundary(self.text, o) and _at_boundary(self.text, o + end)]
+        found = [o for o in candidates if o >= 0 and text.startswith(wanted, o) and _at_boundary(text, o) and _at_boundary(text, o + end)]
+        if "\n" in quote:
+            breaks = [at for at, character in enumerate(quote) if character == "\n"]
+            found = [o for o in found if all(self.text[o + at] == "\n" for at in breaks)]
+        return found
+
+    def spaced_line_break(self, quote: str) -> Optional[tuple[int, int]]:
+        """Where the source writes `quote` but for a line break in the quote where the source
+        has a space: (the quote's offset in the source, that break's offset in the quote)."""
+        for offset in self.find_all(_as_spaces(quote)) if "\n" in quote else ():
+            for at, character in enumerate(quote):
+                if character == "\n" and self.text[offset + at] != "\n":
+                    return offset, at
+        return None
+
+    def _spaced_text(self) -> str:
+        """The text with its line breaks as spaces, every offset kept."""
+        if self._spaced is None:
+            self._spaced = _as_spaces(self.text)
+        return self._spaced
 
     def _word_index(self) -> dict[str, list[int]]:
         if self._index is None:
-            text, index = self.text, defaultdict(list)
+            text, index = self._spaced_text(), defaultdict(list)
             for start in map(re.Match.start, _STARTS_RE.finditer(text)):
                 index[text[start:start + _KEY]].append(start)
             self._index = dict(index)
@@ -118,7 +141,7 @@ class SourceText:
         """Where the quote would start, by the votes of its indexed pieces: a typo spoils
         the pieces it falls in, and the others still agree on the place. Every place with
         the most votes is kept, as a passage may occur more than once."""
-        index = self._word_index()
+        index, quote = self._word_index(), _as_spaces(quote)
         votes: dict[int, int] = {}
         for m in _STARTS_RE.finditer(quote):
             piece = quote[m.start():m.start() + _KEY]
@@ -168,6 +191,10 @@ def _fold_token(token: str) -> str:
 
 def _fold(text: str) -> str:
     return "".join(_fold_token(m.group()) for m in _FOLD_TOKENS.finditer(text.strip()))
+
+
+def _as_spaces(text: str) -> str:
+    return text.replace("\n", " ")
 
 
 def _at_boundary(text: str, offset: int) -> bool:
