@@ -2,6 +2,7 @@
 data with a second source (a small text written for the tests); and every source is shown."""
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -35,7 +36,8 @@ def add_second_source(project: Path) -> dict:
     for section, entries in added.items():
         data[section].extend(entries)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
-    shutil.copy2(SECOND / "test-note.txt", project / "data" / "sources" / "test-note.txt")
+    for text in SECOND.glob("*.txt"):
+        shutil.copy2(text, project / "data" / "sources" / text.name)
     return added
 
 
@@ -78,17 +80,33 @@ def test_the_pages_own_ids_are_all_reserved_from_the_data(real_site):
 def test_every_source_is_shown_and_linked_by_its_own_name(two_sources):
     site, added = two_sources
     source_page = (site / "source" / "index.html").read_text(encoding="utf-8")
-    assert '<h2 id="caliber-2025">Caliber.Az: ' in source_page
-    assert '<h2 id="test-note">Test Archive: Test note, written for the tests of this project</h2>' in source_page
-    event, figure = added["events"][0], added["figures"][0]
-    assert re.search(rf'<span class="bj-anchor" id="q-{event["id"]}"></span><a class="bj-q" [^>]*href="../timeline/#{event["id"]}"', source_page)
-    assert re.search(rf'<span class="bj-anchor" id="q-{figure["id"]}"></span><a class="bj-q" [^>]*href="../figures/#{figure["id"]}"', source_page)
     timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert f'href="../source/#q-{event["id"]}">see it in Test Archive’s text</a>' in timeline
+    assert '<h2 id="caliber-2025">Caliber.Az: ' in source_page
     assert 'href="../source/#q-troops-enter-baku">see it in Caliber.Az’s text</a>' in timeline
-    assert re.search(rf'href="../source/#q-{figure["id"]}" aria-label="[^"]*">in Test Archive’s text</a>', timeline)
+    publishers = {s["id"]: s["publisher"] for s in added["sources"]}
+    for source in added["sources"]:
+        assert f'<h2 id="{source["id"]}">{html.escape(source["publisher"])}: {html.escape(source["title"], quote=False)}</h2>' in source_page
+    for event in added["events"]:
+        name = publishers[event["source"]]
+        assert re.search(rf'<span class="bj-anchor" id="q-{event["id"]}"></span><a class="bj-q" [^>]*href="../timeline/#{event["id"]}"', source_page)
+        assert f'href="../source/#q-{event["id"]}">see it in {name}’s text</a>' in timeline
+    for figure in added["figures"]:
+        name = publishers[figure["source"]]
+        assert re.search(rf'<span class="bj-anchor" id="q-{figure["id"]}"></span><a class="bj-q" [^>]*href="../figures/#{figure["id"]}"', source_page)
+        assert re.search(rf'href="../source/#q-{figure["id"]}" aria-label="[^"]*">in {re.escape(name)}’s text</a>', timeline)
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert home.count('<dl class="bj-source-card">') == 2 and "Test Archive" in home and "Caliber.Az" in home
+    assert home.count('<dl class="bj-source-card">') == 1 + len(added["sources"])
+    assert all(name in home for name in ["Caliber.Az", *publishers.values()])
+
+
+def test_a_dateline_gives_the_publication_date_and_is_marked(two_sources):
+    """The press release writes its date ("Baku, 15 January 2025"): no inferred is needed, and
+    the Source page marks the passage and links to it from the date it gives."""
+    site, added = two_sources
+    (release,) = [s for s in added["sources"] if "inferred" not in s["published"]]
+    source_page = (site / "source" / "index.html").read_text(encoding="utf-8")
+    assert f'<span class="bj-anchor" id="q-{release["id"]}--published"></span>' in source_page
+    assert f'as <a href="#q-{release["id"]}--published">its text writes</a>' in source_page
 
 
 def test_every_stored_text_is_offered_for_download(two_sources):
