@@ -33,7 +33,7 @@ CODES: dict[str, tuple[str, str]] = {
     "F601": ("Value written twice", "A figure's quote writes its value more than once; shorten the quote."),
     "F602": ("Other numbers in quote", "A figure's quote writes other numbers besides the value; shorten it so a swapped value cannot pass."),
     "T700": ("Date disagrees with quote", "The quote writes a date (or part of one) that differs from the entry's date."),
-    "T701": ("Date part not written", "Parts of the date that the quote does not write; list them under inferred.parts with the passage they come from."),
+    "T701": ("Date part not written", "Parts of the date that the quote does not write (for a source's publication date: that no passage of its text writes); list them under inferred.parts with the passage they come from."),
     "T702": ("Inference not needed", "A part listed under inferred.parts that the quote writes itself, or that the date does not have."),
     "T703": ("Inference unsupported", "The passage under inferred.from does not write the inferred part of the date."),
     "T704": ("Out of date order", "The timeline shows events in the order the data lists them; an event is listed after one that begins later than it ends."),
