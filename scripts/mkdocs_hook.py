@@ -1,7 +1,9 @@
 """MkDocs adapter: check the data before anything is built, then put the rendered
 fragments where the pages ask for them (`<div data-bj="timeline"></div>`).
 
-`mkdocs build` stops on bad data. `mkdocs serve` never does: a rebuild that fails, or
+The site's public address is `site_url` (mkdocs.yml takes it from SITE_URL), or none:
+downloads, printed links, the JSON-LD's ids and the shared links' tags use it where it is
+set. `mkdocs build` stops on bad data. `mkdocs serve` never does: a rebuild that fails, or
 that merely logs a warning under `strict: true`, leaves the browser waiting until the
 data is fixed. While serving, every page shows the checker's messages instead, and the
 hook logs below WARNING. All the work is in check/, export/ and site/, which know
@@ -31,6 +33,8 @@ from scripts.export.downloads import downloads  # noqa: E402
 from scripts.site import fragments  # noqa: E402
 from scripts.site.common import Links, printable_links  # noqa: E402
 from scripts.site.errors import render_error_panel, render_unavailable  # noqa: E402
+from scripts.site.page_meta import PREVIEW, document_title, page_meta, render_head, render_title, with_absolute_ids  # noqa: E402
+from scripts.site.preview_card import preview_png  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.black_january")
 PLACEHOLDER = re.compile(r'<div data-bj="([a-z-]+)"></div>')
@@ -58,8 +62,9 @@ def on_config(config):
 def on_files(files, config):
     result: Result = _state["result"]
     if result.ok:
-        for download in downloads(result, config.extra.get("public_url")):
+        for download in downloads(result, config.site_url or None):
             files.append(File.generated(config, download.name, content=download.make()))
+        files.append(File.generated(config, PREVIEW, content=preview_png(result.dataset, config.site_name)))
     _state["urls"] = {key: files.get_file_from_path(path).url for key, path in PAGES.items() if files.get_file_from_path(path)}
     return files
 
@@ -82,7 +87,22 @@ def on_page_content(html, page, config, files):
     html = PLACEHOLDER.sub(fill, html)
     if page.file.src_uri == PAGES["timeline"]:
         _require_every_entry(html, result)
-    return printable_links(html, page.url, config.extra.get("public_url"))
+        html = with_absolute_ids(html, result.dataset, page.canonical_url)
+    return printable_links(html, page.url, config.site_url or None)
+
+
+def on_page_context(context, page, config, nav):
+    title = page.meta.get("title") or page.title
+    description = page.meta.get("description") or config.site_description
+    meta = page_meta(page.url, title, description, config.site_name, config.site_url or None, page.is_homepage)
+    context["bj_head"] = render_head(meta, config.site_name)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":
+        context["bj_head"] = render_title(document_title("Page not found", config.site_name))
+    return context
 
 
 def _require_every_entry(html: str, result: Result) -> None:

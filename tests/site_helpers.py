@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
-PROJECT_PARTS = ["mkdocs.yml", "docs", "scripts", "data"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "scripts", "data", "overrides"]
 HOSTILE_TEXT = '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a>'
 
 
@@ -31,7 +31,8 @@ def copy_project(into: Path) -> Path:
 
 
 def build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # An address exported in a shell would move the build under its path: tests build at the root.
+    env = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
@@ -81,7 +82,8 @@ class ServedCopy:
 
     def start(self) -> "ServedCopy":
         with open(self.log, "wb") as log:
-            self.process = subprocess.Popen(["make", "serve", f"DEV_ADDR=127.0.0.1:{self.port}"], cwd=self.project,
+            env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}  # serve at the root, as an editor does
+            self.process = subprocess.Popen(["make", "serve", f"DEV_ADDR=127.0.0.1:{self.port}"], cwd=self.project, env=env,
                                             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
         return self
 

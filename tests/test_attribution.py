@@ -354,7 +354,7 @@ def test_a_figure_names_its_own_source_on_another_source_s_event(two_project):
     first, other = dataset.sources[0], dataset.sources[1]
     index, theirs = next((i, f) for i, f in enumerate(dataset.figures) if f.source == other.id)
     event = next(e for e in dataset.events if e.source == first.id)
-    dataset.figures[index] = replace(theirs, event=event.id)
+    dataset.figures[index] = replace(theirs, events=(event.id,))
     dataset._figures_by_event = None
     timeline = str(fragments.FRAGMENTS["timeline"](checked, Links()))
     item = re.search(rf'<li class="bj-figure" id="{theirs.id}">(.*?)</li>', timeline, re.S).group(1)

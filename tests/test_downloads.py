@@ -95,18 +95,6 @@ def test_the_quote_selectors_still_find_their_passage_in_a_text_that_moved(downl
         assert places == [position["start"] + len(moved) - len(SOURCE)], quote["exact"]
 
 
-def test_a_public_address_makes_every_link_absolute(tmp_path):
-    project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  # public_url: https://example.org/black-january/", "  public_url: https://example.org/black-january/"), encoding="utf-8")
-    result = build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    for annotation in annotations_of(tmp_path / "site" / "downloads"):
-        assert annotation["id"].startswith("https://example.org/black-january/downloads/annotations.jsonld#")
-        assert annotation["target"]["source"] == "https://example.org/black-january/downloads/sources/caliber-2025.txt"
-        assert annotation["body"][1]["id"].startswith("https://example.org/black-january/")
-
-
 def validate(folder: Path) -> subprocess.CompletedProcess:
     return subprocess.run([str(FRICTIONLESS), "validate", "--json", "datapackage.json"], cwd=folder, capture_output=True, text=True, timeout=300)
 

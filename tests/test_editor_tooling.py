@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,13 +43,17 @@ def test_the_schema_check_would_catch_a_broken_workflow(tmp_path):
     assert check_jsonschema("vendor.github-workflows", broken).returncode == 1
 
 
-def test_dependabot_s_configuration_is_valid_and_covers_pip_and_actions(tmp_path):
+def test_dependabot_s_configuration_is_valid_and_covers_pip_actions_and_the_audits_npm_lock(tmp_path):
     result = check_jsonschema("vendor.dependabot", DEPENDABOT)
     assert result.returncode == 0, result.stdout + result.stderr
     import yaml
 
-    ecosystems = {u["package-ecosystem"] for u in yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))["updates"]}
-    assert ecosystems == {"pip", "github-actions"}
+    updates = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))["updates"]
+    assert {u["package-ecosystem"] for u in updates} == {"pip", "github-actions", "npm"}
+    (npm,) = [u for u in updates if u["package-ecosystem"] == "npm"]
+    assert npm["directory"] == "/tests/audit" and (ROOT / "tests" / "audit" / "package-lock.json").is_file()
+    # Lighthouse 13 needs Node 22, which CI's Debian does not have: its major updates are ignored.
+    assert {"dependency-name": "lighthouse", "update-types": ["version-update:semver-major"]} in npm["ignore"]
     broken = tmp_path / "dependabot.yml"
     broken.write_text(DEPENDABOT.read_text(encoding="utf-8").replace("interval: weekly", "interval: fortnightly", 1), encoding="utf-8")
     assert check_jsonschema("vendor.dependabot", broken).returncode == 1
@@ -82,6 +87,39 @@ def test_the_workflow_runs_the_checker_tests_and_a_strict_build():
     text = WORKFLOW.read_text(encoding="utf-8")
     assert "make check FORMAT=github" in text and "bash .ci/run" in text and "make build" in text
     assert "actions/deploy-pages" in text and "github.ref == 'refs/heads/main'" in text
+
+
+def test_the_published_build_takes_its_address_from_pages_and_only_on_main():
+    """configure-pages gives the Pages address (its base_url), needs `pages: read`, and fails
+    on forks and pull requests: it runs on pushes to main alone, and every other build has
+    no address (SITE_URL empty: the site at the root). The tests never get one."""
+    import yaml
+
+    jobs = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    steps = jobs["build"]["steps"]
+    (pages,) = [s for s in steps if s.get("uses", "").startswith("actions/configure-pages@")]
+    assert pages["uses"] == "actions/configure-pages@983d7736d9b0ae728b81ab479565c72886d7745b"
+    assert pages["if"] == "github.ref == 'refs/heads/main' && github.event_name == 'push'"
+    assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    (build,) = [s for s in steps if s.get("run") == "make build"]
+    assert build["env"] == {"SITE_URL": "${{ steps.%s.outputs.base_url }}" % pages["id"]}
+    assert steps.index(pages) < steps.index(build)
+    assert "SITE_URL" not in str(jobs["test"]) and "SITE_URL" not in str(jobs["check"])
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "site_url: !ENV [SITE_URL, null]" in config and "public_url" not in config
+
+
+def test_the_audits_lighthouse_is_pinned_exactly_and_locked():
+    package = json.loads((ROOT / "tests" / "audit" / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / "tests" / "audit" / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = package["devDependencies"]["lighthouse"]
+    assert re.fullmatch(r"12\.\d+\.\d+", pinned), "an exact Lighthouse 12 release (13 needs Node 22)"
+    assert lock["packages"][""]["devDependencies"] == package["devDependencies"]
+    assert lock["packages"]["node_modules/lighthouse"]["version"] == pinned
+    entries = [entry for name, entry in lock["packages"].items() if name]
+    assert entries and all(entry.get("integrity", "").startswith("sha512-") for entry in entries)
+    # Like the Python lock: nothing of this machine's own registry or folders.
+    assert "file:" not in json.dumps(lock) and all("resolved" not in e or e["resolved"].startswith("https://registry.npmjs.org/") for e in entries)
 
 
 def _git(*args, cwd):

@@ -41,7 +41,7 @@ def to_json(dataset: Dataset) -> str:
                 "date_inferred_parts": list(e.date.inferred.parts) if e.date.inferred else [],
                 "title": e.title,
                 "short_title": e.short_title,
-                "places": [{"name": p.name, "inferred_from": p.inferred.from_quote if p.inferred else None} for p in e.places],
+                "places": [{"name": p.name, "inferred_from": p.inferred.from_quote if p.inferred else None, "also_written": list(p.also_written)} for p in e.places],
                 "summary": e.summary,
                 "source": e.source,
                 "quote": e.quote,

@@ -46,6 +46,9 @@ class Place:
     name: str
     inferred: Optional[PlaceInference]
     at: Path
+    # Other spellings of the name, the editors' addition for readers and search: the source
+    # need not write them, and the checker does not look for them in it.
+    also_written: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -186,7 +189,7 @@ def _ids(raw) -> tuple[str, ...]:
 def _place(raw: dict, at: Path) -> Place:
     inferred = raw.get("inferred")
     basis = PlaceInference(inferred["from"], inferred["reason"], at + ("inferred",)) if inferred else None
-    return Place(raw["name"], basis, at)
+    return Place(raw["name"], basis, at, tuple(raw.get("also_written", ())))
 
 
 def _inference(raw: Optional[dict], at: Path) -> Optional[Inference]:

@@ -145,5 +145,7 @@ def _row(row: Row, difference: int, compact: bool) -> Markup:
         if seg.inside:
             shapes.append(Markup('<text class="bj-bars__number" x="{x:.3f}%" y="{y:.0f}" text-anchor="middle" font-size="{size}">{number}</text>').format(
                 x=x + w / 2, y=BAR / 2 + 4, size=NUMBER_SIZE, number=number(seg.value)))
-    return Markup('<p class="bj-bars__words">{}</p><svg class="bj-bars__bar" width="100%" height="{}" aria-hidden="true">{}</svg>').format(
+    # The bar's numbers repeat the words above it; run together in the search index they
+    # would read "8220218a difference of 16".
+    return Markup('<p class="bj-bars__words">{}</p><svg class="bj-bars__bar" width="100%" height="{}" aria-hidden="true" data-search-exclude>{}</svg>').format(
         row.words, height, Markup("").join(shapes))

@@ -18,15 +18,19 @@ def render_figures_table(dataset: Dataset, links: Links = Links()) -> Markup:
     for figure in dataset.figures:
         event_link = Markup("; ").join(Markup('<a href="{}#{}">{}</a>').format(links.timeline, events[i].id, events[i].title)
                                        for i in figure.events if i in events)
+        # data-label names each cell's column where, on a narrow screen, the rows stand as
+        # cards and the column headings are not shown (docs/assets/timeline.css).
         rows.append(Markup(
             '<tr id="{id}"><th scope="row">{label}</th>'
-            '<td class="bj-num"><data value="{value}">{number}</data> {unit}</td>'
-            "<td><q>{quote}</q> {to_source}</td>"
-            "<td>{event_link}</td></tr>"
+            '<td class="bj-num" data-label="Value"><data value="{value}">{number}</data> {unit}</td>'
+            '<td data-label="Source’s words"><q>{quote}</q> {to_source}</td>'
+            '<td data-label="Event">{event_link}</td></tr>'
         ).format(id=figure.id, label=figure.label, value=figure.value, number=number(figure.value), unit=unit_word(figure),
                  quote=figure.quote, to_source=to_source_link(figure.quote, figure.id, sources[figure.source], links), event_link=event_link))
+    # No scroll box of our own: Material wraps the table in its own, and a second one
+    # around it scrolled sideways by Material's margins.
     return Markup(
-        '<div class="bj-table-wrap" id="figures-table"><table>'
+        '<div class="bj-figures" id="figures-table"><table>'
         "<caption>Every figure in the data, with the words it is taken from and whose words they are</caption>"
         '<thead><tr><th scope="col">Figure</th><th scope="col">Value</th><th scope="col">Source’s words</th><th scope="col">Event</th></tr></thead>'
         "<tbody>{}</tbody></table></div>"

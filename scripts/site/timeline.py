@@ -50,12 +50,18 @@ def render_event(event: Event, dataset: Dataset, sources: dict[str, Source], lin
         figure_list = Markup('<ul class="bj-event__figures">{}</ul>').format(
             Markup("").join(render_figure_item(f, sources[f.source], links, event.id, titles) for f in figures))
     return Markup(
-        # The id sits on the heading: search splits pages into sections at headings with ids.
+        # The id sits on the heading: search splits pages into sections at headings with ids,
+        # and what follows a heading is its section. So the heading comes first, and the date
+        # and the place after it: they are found with the entry, read after its title, and a
+        # link to the entry, which scrolls its heading to the top, shows them.
+        # The permalink is named "Permalink" alone (the heading already says the title, and a
+        # screen reader reads the heading with its link's name) and is left out of the search
+        # index, whose titles would end in "¶".
         '<li class="bj-event">\n'
+        '<h2 class="bj-event__title" id="{id}">{title} '
+        '<a class="bj-permalink" href="#{id}" aria-label="Permalink" data-search-exclude>¶</a></h2>\n'
         '<p class="bj-event__date">{date}</p>\n'
         "{places}\n"
-        '<h2 class="bj-event__title" id="{id}">{title} '
-        '<a class="bj-permalink" href="#{id}" aria-label="Permalink to this event: {title}">¶</a></h2>\n'
         '<p class="bj-event__summary">{summary}</p>\n'
         "{quote}\n"
         "{inference}\n"
@@ -80,11 +86,16 @@ def render_places(event: Event, teller: str) -> Markup:
         return Markup('<p class="bj-event__where">Where: <span class="bj-unsaid">{} does not say where</span>.</p>').format(teller)
     named = []
     for place in event.places:
+        name = escape(place.name)
+        if place.also_written:
+            # Other spellings help a reader (and search) find the place; the source does not
+            # write them, so the entry says whose they are.
+            name = Markup('{} <span class="bj-event__also-written">(also written {}: the editors’ addition, not {} words)</span>').format(
+                name, ", ".join(place.also_written), possessive(teller))
         if place.inferred:
-            named.append(Markup('{} <span class="bj-event__inferred-place">(inferred from the words “{}”: {})</span>').format(
-                place.name, place.inferred.from_quote, place.inferred.reason))
-        else:
-            named.append(escape(place.name))
+            name = Markup('{} <span class="bj-event__inferred-place">(inferred from the words “{}”: {})</span>').format(
+                name, place.inferred.from_quote, place.inferred.reason)
+        named.append(name)
     return Markup('<p class="bj-event__where">Where: {}.</p>').format(Markup("; ").join(named))
 
 
@@ -107,7 +118,7 @@ def render_figure_item(figure: Figure, source: Source, links: Links, event_id: s
         "</li>"
     ).format(
         id_attribute=Markup(' id="{}"').format(figure.id) if first else Markup(""),
-        permalink=Markup(' <a class="bj-permalink" href="#{id}" aria-label="Permalink to this figure: {label}">¶</a>').format(id=figure.id, label=figure.label) if first else Markup(""),
+        permalink=Markup(' <a class="bj-permalink" href="#{id}" aria-label="Permalink to this figure: {label}" data-search-exclude>¶</a>').format(id=figure.id, label=figure.label) if first else Markup(""),
         value=figure.value,
         number=number(figure.value),
         unit=unit_word(figure),
@@ -119,15 +130,17 @@ def render_figure_item(figure: Figure, source: Source, links: Links, event_id: s
     )
 
 
-def render_json_ld(dataset: Dataset) -> Markup:
-    """schema.org Event items citing their source, for search engines and other machines."""
+def render_json_ld(dataset: Dataset, page_url: str | None = None) -> Markup:
+    """schema.org Event items citing their source, for search engines and other machines.
+    Each item's @id is its entry on the page: "#id", relative to the page, or in full
+    under `page_url`, the page's public address, where the site has one."""
     sources = {s.id: s for s in dataset.sources}
     items = []
     for position, event in enumerate(dataset.events, start=1):
         source = sources[event.source]
         item = {
             "@type": "Event",
-            "@id": f"#{event.id}",
+            "@id": f"{page_url or ''}#{event.id}",
             "name": event.title,
             "description": event.summary,
             "startDate": event.date.value.iso(),

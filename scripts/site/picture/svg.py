@@ -56,7 +56,9 @@ def svg(pic: Picture, name: str, about: str, target: Callable[[str], str]) -> Ma
     size = "wide" if pic.orientation == "horizontal" and pic.width == WIDE else "narrow"
     parts = [
         Markup('<svg class="bj-time__svg bj-time__svg--{size} bj-time__svg--{orientation}" '
-               'width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="group" aria-labelledby="{name}-title">').format(
+               'width="{width}" height="{height}" viewBox="0 0 {width} {height}" aria-labelledby="{name}-title" '
+               # Its labels, ticks and title, run together, are no words to search for.
+               "data-search-exclude>").format(
             size=size, orientation=pic.orientation, width=width, height=height, name=name),
         Markup('<title id="{}-title">{}</title>').format(name, about),
         # The axis and the bars and spans of dates lie beneath the marks and are not links:
