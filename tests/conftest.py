@@ -23,3 +23,14 @@ def data_copy(tmp_path: Path) -> Path:
     """A copy of data/ in a temporary folder; returns the copied YAML file."""
     shutil.copytree(DATA, tmp_path / "data")
     return tmp_path / "data" / "timeline.yaml"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real site, built once for every test that only reads it."""
+    from tests.site_helpers import build
+
+    site = tmp_path_factory.mktemp("real-site")
+    result = build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site

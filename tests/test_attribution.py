@@ -131,12 +131,6 @@ class Voices:
         return {sid for sid, name in self.publisher.items() if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)}
 
 
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("real-site")
-    result = build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 @dataclass

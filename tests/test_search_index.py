@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import REAL_DATA, ROOT
-from tests.site_helpers import build
+from tests.conftest import REAL_DATA
 
 pytestmark = pytest.mark.build
 
@@ -21,11 +20,8 @@ DATA = yaml.safe_load(REAL_DATA.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("search-site")
-    result = build(ROOT, folder)
-    assert result.returncode == 0, result.stderr
-    return folder
+def site(real_site) -> Path:
+    return real_site
 
 
 @pytest.fixture(scope="module")

@@ -20,12 +20,6 @@ pytestmark = pytest.mark.build
 SECOND = FIXTURES / "second_source"
 
 
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("real-site")
-    result = build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def add_second_source(project: Path) -> dict:
