@@ -221,3 +221,14 @@ def test_every_date_made_impossible_gives_one_error():
             if len(lines) != 1 or " M300 " not in lines[0]:
                 wrong.append((event["id"], impossible, lines))
     assert checked == 3 * len(value["events"]) and wrong == []
+
+
+def test_a_deleted_event_is_one_message_that_names_every_line_naming_it():
+    from tests.conftest import REAL_DATA
+
+    named_at = [n for n, line in enumerate(REAL_DATA.read_text(encoding="utf-8").split("\n"), 1) if line.strip() == "event: troops-enter-baku"]
+    assert len(named_at) >= 3
+    (line,) = errors_after(without("events", "troops-enter-baku"))
+    first, *others = named_at
+    listed = ", ".join(str(n) for n in others[:-1]) + f" and {others[-1]}"
+    assert line.endswith(f":{first}:12: M302 no event has the id 'troops-enter-baku'; lines {listed} name it too"), line
