@@ -35,7 +35,10 @@ class Loss:
 
 def silent_losses(text: str) -> list[Loss]:
     """Every place where YAML would read something other than what the text shows."""
-    if not _COMMENT_AFTER.search(text) and not _MARK.search(text):
+    # Plain substring tests first: they cost a fraction of the patterns on a large file.
+    may_cut = (" #" in text or "\t#" in text) and _COMMENT_AFTER.search(text)
+    may_mark = ("&" in text or "!" in text) and _MARK.search(text)
+    if not may_cut and not may_mark:
         return []
     found: list[Loss] = []
     try:
