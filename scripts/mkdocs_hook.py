@@ -33,7 +33,7 @@ from scripts.export.downloads import downloads  # noqa: E402
 from scripts.site import fragments  # noqa: E402
 from scripts.site.common import Links, printable_links  # noqa: E402
 from scripts.site.errors import render_error_panel, render_unavailable  # noqa: E402
-from scripts.site.page_meta import PREVIEW, document_title, page_meta, render_head, render_title, with_absolute_ids  # noqa: E402
+from scripts.site.page_meta import PREVIEW, document_title, page_meta, render_head, render_title  # noqa: E402
 from scripts.site.preview_card import preview_png  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.black_january")
@@ -76,7 +76,7 @@ def on_page_content(html, page, config, files):
         page_html = Markup(PLACEHOLDER.sub(lambda m: render_unavailable(m.group(1)), html))
         return str(render_error_panel(result.diagnostics) + page_html)
     urls = {key: get_relative_url(url, page.url) for key, url in _state["urls"].items()}
-    links = Links(**urls, site=get_relative_url(".", page.url).rstrip("/") + "/")
+    links = Links(**urls, site=get_relative_url(".", page.url).rstrip("/") + "/", page=page.canonical_url)
 
     def fill(match: re.Match) -> str:
         name = match.group(1)
@@ -87,7 +87,6 @@ def on_page_content(html, page, config, files):
     html = PLACEHOLDER.sub(fill, html)
     if page.file.src_uri == PAGES["timeline"]:
         _require_every_entry(html, result)
-        html = with_absolute_ids(html, result.dataset, page.canonical_url)
     return printable_links(html, page.url, config.site_url or None)
 
 

@@ -252,7 +252,3 @@ def written_parts(value: DateValue, found: list[Mention]) -> set[str]:
     if value.qualifier and any(m.qualifier == value.qualifier for m in found):
         parts.add("qualifier")
     return parts
-
-
-def mention_text(text: str, mention: Mention) -> str:
-    return text[mention.begin:mention.stop]

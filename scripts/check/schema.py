@@ -148,9 +148,11 @@ def _diagnose(document: Document, problem, path: tuple) -> list[Diagnostic]:
 
 
 def _unknown(document: Document, path: tuple, key: str, schema: dict, entry: dict) -> Diagnostic:
-    meant = _meant_field(key, schema, entry)
-    where = f" where {meant!r} is missing" if meant and meant == _lone_missing(key, schema, entry) and not _closest(key, sorted(schema.get("properties", {}))) else ""
-    return error(document.path, document.key_pos(path + (key,)), "S200", f"unknown field {key!r}{where}{_suggest(meant)}")
+    known = sorted(schema.get("properties", {}))
+    close = _closest(key, [k for k in known if k not in entry]) or _closest(key, known)
+    lone = None if close else _lone_missing(key, schema, entry)
+    where = f" where {lone!r} is missing" if lone else ""
+    return error(document.path, document.key_pos(path + (key,)), "S200", f"unknown field {key!r}{where}{_suggest(close or lone)}")
 
 
 def _field_name(path: tuple) -> str:

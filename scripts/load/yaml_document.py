@@ -214,7 +214,7 @@ class _Reading:
     def _read_document(self):
         """The events up to the document's end; the root's mark."""
         get, document = self.loader.get_event, self.document
-        positions, key_positions = document.positions, document.key_positions
+        key_positions = document.key_positions
         open_: list[_Open] = []
         event = get()
         root_mark = event.start_mark

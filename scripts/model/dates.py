@@ -37,13 +37,6 @@ class DateValue:
             return self.qualifier is not None
         return getattr(self.start, part) is not None
 
-    def value_of(self, part: str):
-        if part == "qualifier":
-            return self.qualifier
-        if part == "day" and self.start != self.end:
-            return (self.start.day, self.end.day)
-        return getattr(self.start, part)
-
     def iso(self) -> str:
         """The value of HTML's <time datetime>: a valid date, month or year string."""
         return _iso(self.start)

@@ -32,6 +32,7 @@ class Links:
     figures: str = "../figures/"
     source: str = "../source/"
     site: str = "../"  # the site's root, where downloads/ is
+    page: str | None = None  # the page's own public address, where the site has one
 
 
 def number(value: int) -> str:

@@ -27,7 +27,7 @@ FRAGMENTS: dict[str, Callable[[Result, Links], Markup]] = {
     "headline-figures": lambda checked, links: render_headline_figures(checked.dataset, links),
     "source-card": lambda checked, links: render_source_card(checked.dataset, links),
     "timeline-intro": lambda checked, links: render_timeline_intro(checked.dataset, links),
-    "timeline": lambda checked, links: render_timeline(checked.dataset, links) + render_json_ld(checked.dataset),
+    "timeline": lambda checked, links: render_timeline(checked.dataset, links) + render_json_ld(checked.dataset, links.page),
     "time-picture": lambda checked, links: render_time_picture(checked.dataset, links),
     "time-picture-compact": lambda checked, links: render_time_picture(checked.dataset, links, compact=True),
     "figures-table": lambda checked, links: render_figures_table(checked.dataset, links),

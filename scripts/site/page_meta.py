@@ -15,9 +15,7 @@ from typing import Optional
 
 from markupsafe import Markup
 
-from ..model.dataset import Dataset
 from .preview_card import HEIGHT, WIDTH
-from .timeline import render_json_ld
 
 SEPARATOR = " - "  # Material's own, between a page's title and the site's name
 PREVIEW = "assets/preview.png"  # the card, from the site's root
@@ -68,19 +66,6 @@ def render_head(meta: PageMeta, site_name: str) -> Markup:
     lines += [Markup('<meta property="{}" content="{}">').format(name, value) for name, value in tags]
     lines.append(Markup('<meta name="twitter:card" content="summary_large_image">'))
     return Markup("\n").join(lines)
-
-
-def with_absolute_ids(html: str, dataset: Dataset, page_url: Optional[str]) -> str:
-    """The timeline page's JSON-LD with its events' @ids made absolute (the page's address,
-    then #id), where the page's address is known: a machine that reads the items away from
-    the page can still tell where each one lives. The fragments render the items with ids
-    relative to the page ("#id"); this swaps that one script for the same items with full ids."""
-    if not page_url:
-        return html
-    relative = str(render_json_ld(dataset))
-    if relative not in html:
-        raise ValueError("the timeline page does not hold the JSON-LD its data makes")
-    return html.replace(relative, str(render_json_ld(dataset, page_url)), 1)
 
 
 def render_title(title: str) -> Markup:
