@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -34,3 +36,24 @@ def real_site(tmp_path_factory) -> Path:
     result = build(ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+def pytest_xdist_auto_num_workers(config) -> int:
+    # One more process than cores: the browser tests spend most of their time waiting on
+    # Chromium, so a core is seldom left idle by it.
+    return (os.cpu_count() or 1) + 1
+
+
+def pytest_sessionstart(session):
+    session.config.started_at = time.time()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    # Here rather than in tests/audit/: with xdist the controller loads only this conftest.
+    from tests.audit.lighthouse import summary
+
+    lines = summary(config.started_at)
+    if lines:
+        terminalreporter.section("Lighthouse (performance reported, not asserted)")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.audit.lighthouse import CATEGORIES, SCORES
 from tests.audit.published import published
 from tests.conftest import ROOT
 
@@ -14,12 +13,3 @@ def published_site(tmp_path_factory):
     server = published(tmp_path_factory.mktemp("published-site"), ROOT)
     yield server
     server.close()
-
-
-def pytest_terminal_summary(terminalreporter):
-    if not SCORES:
-        return
-    terminalreporter.section("Lighthouse (performance reported, not asserted)")
-    terminalreporter.write_line(f"{'page':<10}" + "".join(f"{c:>16}" for c in CATEGORIES))
-    for page, found in SCORES.items():
-        terminalreporter.write_line(f"{page:<10}" + "".join(f"{'-' if found.get(c) is None else found[c]:>16}" for c in CATEGORIES))

@@ -6,24 +6,35 @@ import os
 import subprocess
 from pathlib import Path
 
-from tests.browser.conftest import chromium_path
+from tests.browser.conftest import ROOT, chromium_path
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 ASSERTED = ("accessibility", "best-practices", "seo")  # performance on a shared machine is reported, not asserted
-SCORES: dict[str, dict[str, int | None]] = {}  # page -> category -> score, for the run's summary
+REPORTS = ROOT / "test-artifacts" / "lighthouse"
+SCORES = REPORTS / "scores.json"  # page -> category -> score, for the run's summary
 
 
-def audit(command: list[str], url: str, report: Path) -> dict:
-    """Lighthouse's report on `url`, as JSON, written to `report` as well."""
-    report.parent.mkdir(parents=True, exist_ok=True)
+def summary(since: float) -> list[str]:
+    """The scores of the audits run since `since` (a time.time()), as lines of a table; the
+    tests run in workers, so the summary reads what they wrote rather than their memory."""
+    if not SCORES.is_file() or SCORES.stat().st_mtime < since:
+        return []
+    found = json.loads(SCORES.read_text(encoding="utf-8"))
+    return [f"{'page':<10}" + "".join(f"{c:>16}" for c in CATEGORIES),
+            *(f"{page:<10}" + "".join(f"{'-' if scores.get(c) is None else scores[c]:>16}" for c in CATEGORIES) for page, scores in found.items())]
+
+
+def audit_all(command: list[str], urls: dict[str, str], reports: Path) -> dict[str, dict]:
+    """Lighthouse's report on each page of `urls` (name -> address), as JSON, each written to
+    `reports`/name.json as well; one browser for all (run_lighthouse.mjs)."""
+    for name in urls:
+        (reports / f"{name}.json").unlink(missing_ok=True)
     env = {**os.environ, "CHROME_PATH": chromium_path() or "/usr/bin/chromium"}
-    done = subprocess.run(
-        [*command, url, "--quiet", "--output=json", f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}",
-         "--chrome-flags=--headless=new --no-sandbox"],
-        env=env, capture_output=True, text=True, timeout=240,
-    )
-    assert done.returncode == 0 and report.is_file(), f"Lighthouse failed on {url}:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
-    return json.loads(report.read_text(encoding="utf-8"))
+    done = subprocess.run([*command, str(reports), *(f"{name}={url}" for name, url in urls.items())],
+                          env=env, capture_output=True, text=True, timeout=120 + 60 * len(urls))
+    missing = [name for name in urls if not (reports / f"{name}.json").is_file()]
+    assert done.returncode == 0 and not missing, f"Lighthouse failed on {missing}:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
+    return {name: json.loads((reports / f"{name}.json").read_text(encoding="utf-8")) for name in urls}
 
 
 def scores(result: dict) -> dict[str, int | None]:

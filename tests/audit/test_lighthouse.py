@@ -2,7 +2,8 @@
 as published, the 404 page included: accessibility, best practices and SEO score 100.
 Performance is reported in the run's summary and kept in test-artifacts/lighthouse/, not
 asserted: on a shared two-core machine it measures the machine as much as the pages.
-About ten seconds a page, one page after another."""
+All pages are audited in one test, one after another in one browser (about 4 s a page):
+one test, so that the pages are audited once a run whichever worker runs it."""
 from __future__ import annotations
 
 import json
@@ -11,27 +12,21 @@ import pytest
 
 from tests.audit import lighthouse as lh
 from tests.audit.tools import lighthouse
-from tests.browser.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-REPORTS = ROOT / "test-artifacts" / "lighthouse"
 # The 404 page is audited at its own address: at a missing one, Lighthouse's SEO audit
 # rightly marks the status 404 down, which is what that page must answer with.
 PAGES = {"home": "", "timeline": "timeline/", "figures": "figures/", "source": "source/", "method": "method/", "data": "data/",
          "404": "404.html"}
 
 
-@pytest.fixture(scope="module")
-def command() -> list[str]:
-    return lighthouse()
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_lighthouse_scores_the_page_100_for_accessibility_best_practices_and_seo(published_site, command, name):
-    result = lh.audit(command, published_site.url + PAGES[name], REPORTS / f"{name}.json")
-    found = lh.scores(result)
-    lh.SCORES[name] = found
-    (REPORTS / "scores.json").write_text(json.dumps(lh.SCORES, indent=1), encoding="utf-8")
-    lost = {category: lh.lost_points(result, category) for category in lh.ASSERTED if found[category] != 100}
-    assert not lost, f"{name}: {found}\n" + "\n".join(f"{c}: {line}" for c, lines in lost.items() for line in lines)
+def test_lighthouse_scores_every_page_100_for_accessibility_best_practices_and_seo(published_site):
+    found = lh.audit_all(lighthouse(), {name: published_site.url + path for name, path in PAGES.items()}, lh.REPORTS)
+    scores = {name: lh.scores(result) for name, result in found.items()}
+    lh.SCORES.write_text(json.dumps(scores, indent=1), encoding="utf-8")
+    for name, result in found.items():
+        assert result["requestedUrl"] == published_site.url + PAGES[name] and not result.get("runtimeError"), name
+    short = [f"{name} {category} {score}: {'; '.join(lh.lost_points(found[name], category))}"
+             for name, page in scores.items() for category, score in page.items() if category in lh.ASSERTED and score != 100]
+    assert not short, "\n".join(short)

@@ -55,7 +55,7 @@ def lighthouse() -> list[str]:
                               capture_output=True, text=True, timeout=600)
         if done.returncode != 0 or installed_lighthouse() != pinned_lighthouse():
             need(f"`npm ci` in {HERE} could not install Lighthouse {pinned_lighthouse()}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
-    return [node, str(NODE_MODULES / "lighthouse" / "cli" / "index.js")]
+    return [node, str(HERE / "run_lighthouse.mjs")]
 
 
 def java() -> str:

@@ -62,13 +62,13 @@ def search(page, words: str):
 def test_landing_on_an_entry_shows_its_date(real_site, open_page, width, way):
     page = open_page(width=width).page
     if way == "mark":
-        page.goto(real_site + "timeline/", wait_until="networkidle")
+        page.goto(real_site + "timeline/", wait_until="load")
         page.locator(f'svg.bj-time__svg:visible a[href="#{LANDING}"]').locator("circle, polygon, rect.bj-time__group").first.click()
     elif way == "figures-link":
-        page.goto(real_site + "figures/", wait_until="networkidle")
+        page.goto(real_site + "figures/", wait_until="load")
         page.locator(f'tr#{FIGURE} a[href*="timeline/#{LANDING}"]').click()
     else:
-        page.goto(real_site, wait_until="networkidle")
+        page.goto(real_site, wait_until="load")
         search(page, "Lenkoran")
         page.locator(f'.md-search-result a[href*="timeline/"][href$="#{LANDING}"]').click()
     page.wait_for_url(re.compile(rf"/timeline/[^#]*#{LANDING}$"))
@@ -80,7 +80,7 @@ def test_landing_on_an_entry_shows_its_date(real_site, open_page, width, way):
 
 def test_an_entry_s_heading_comes_before_its_date_and_is_read_once(real_site, open_page):
     page = open_page().page
-    page.goto(real_site + "timeline/", wait_until="networkidle")
+    page.goto(real_site + "timeline/", wait_until="load")
     for event in DATA["events"]:
         entry = page.locator(event_item(event["id"]))
         first = entry.evaluate("li => [...li.children].map(c => c.tagName + '.' + c.className).slice(0, 3)")
@@ -108,7 +108,7 @@ SCROLLING = """(table) => { const out = []; for (let e = table; e && !e.matches(
 def test_the_figures_table_fits_a_phone_and_stays_a_table(real_site, open_page, javascript):
     """With JavaScript Material wraps the table in a scroll box of its own; without, it is bare."""
     page = open_page(width=390, javascript=javascript).page
-    page.goto(real_site + "figures/", wait_until="networkidle")
+    page.goto(real_site + "figures/", wait_until="load")
     table = page.locator("#figures-table table")
     for cell in table.evaluate(CELLS):
         assert cell["width"] > 0 and cell["height"] > 0, cell
@@ -135,7 +135,7 @@ def test_the_figures_table_fits_a_phone_and_stays_a_table(real_site, open_page, 
 
 def test_the_figures_table_does_not_move_sideways_on_a_wide_screen(real_site, open_page):
     page = open_page(width=1280).page
-    page.goto(real_site + "figures/", wait_until="networkidle")
+    page.goto(real_site + "figures/", wait_until="load")
     table = page.locator("#figures-table table")
     assert [box for box in table.evaluate(SCROLLING) if box["scroll"] > box["client"]] == []
     box = table.bounding_box()
@@ -179,7 +179,7 @@ def test_a_focused_mark_shows_a_ring(real_site, open_page, path, scheme):
     """Each link in the pictures, focused by the keyboard, is ringed: at least 2 px, at least
     3:1 against the page behind it."""
     page = open_page(scheme=scheme).page
-    page.goto(real_site + path, wait_until="networkidle")
+    page.goto(real_site + path, wait_until="load")
     background = page.evaluate(RGBA, page.evaluate("getComputedStyle(document.body).backgroundColor"))
     marks = page.locator("svg.bj-time__svg:visible a.bj-time__mark")
     assert marks.count() > 0
@@ -204,7 +204,7 @@ def test_a_focused_mark_shows_a_ring(real_site, open_page, path, scheme):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_skip_link_shows_above_the_header(real_site, open_page, scheme):
     page = open_page(scheme=scheme).page
-    page.goto(real_site + "timeline/", wait_until="networkidle")
+    page.goto(real_site + "timeline/", wait_until="load")
     page.keyboard.press("Tab")
     skip = page.locator("a.md-skip")
     assert page.evaluate("document.activeElement.classList.contains('md-skip')")
@@ -234,7 +234,7 @@ VISIBLE = """() => { const e = document.activeElement;
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
 def test_every_tab_stop_is_seen(real_site, open_page, path, width):
     page = open_page(width=width).page
-    page.goto(real_site + path, wait_until="networkidle")
+    page.goto(real_site + path, wait_until="load")
     for stop in range(1, 13):
         page.keyboard.press("Tab")
         what = page.evaluate("document.activeElement.tagName + '.' + document.activeElement.className")
@@ -250,7 +250,7 @@ def test_the_navigation_drawer_is_reached_once_opened(real_site, open_page):
     """On a phone the navigation is hidden until its button opens it; then its links are Tab
     stops, seen."""
     page = open_page(width=390).page
-    page.goto(real_site + "figures/", wait_until="networkidle")
+    page.goto(real_site + "figures/", wait_until="load")
     link = page.locator('.md-sidebar--primary a.md-nav__link[href="../method/"]')
     assert not link.is_visible()
     page.locator('label.md-header__button[for="__drawer"]').click()
@@ -266,7 +266,7 @@ def test_no_empty_landmark(real_site, open_page, path):
     """The Timeline's entries are made after Markdown, so MkDocs lists no contents for it: the
     page has no "Table of contents" landmark rather than an empty one."""
     page = open_page().page
-    page.goto(real_site + path, wait_until="networkidle")
+    page.goto(real_site + path, wait_until="load")
     empty = page.evaluate("[...document.querySelectorAll('nav, aside, [role=navigation], [role=complementary]')]"
                           ".filter(n => !n.querySelector('a, button, input')).map(n => n.outerHTML.slice(0, 120))")
     assert empty == []
@@ -277,7 +277,7 @@ def test_no_empty_landmark(real_site, open_page, path):
 @pytest.mark.parametrize("words", ["killed", "martyrs"])
 def test_search_ranks_the_events_above_the_method_pages(real_site, open_page, words):
     page = open_page().page
-    page.goto(real_site, wait_until="networkidle")
+    page.goto(real_site, wait_until="load")
     search(page, words)
     hits = [re.sub(r"^https?://[^/]+/", "", h).split("?")[0] for h in
             page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")]
@@ -289,6 +289,6 @@ def test_search_ranks_the_events_above_the_method_pages(real_site, open_page, wo
 @pytest.mark.parametrize("spelling", ["Lənkəran", "Lenkoran"])
 def test_search_finds_a_place_by_its_other_spellings(real_site, open_page, spelling):
     page = open_page().page
-    page.goto(real_site, wait_until="networkidle")
+    page.goto(real_site, wait_until="load")
     search(page, spelling)
     page.locator(f'.md-search-result a[href*="timeline/"][href$="#{LANDING}"]').wait_for(timeout=10_000)

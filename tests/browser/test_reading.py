@@ -37,7 +37,7 @@ def test_page_loads_cleanly_and_only_from_this_host(real_site, open_page, path):
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
 def test_no_accessibility_violations(real_site, open_page, path, scheme):
     watched = open_page(scheme=scheme)
-    watched.page.goto(real_site + path, wait_until="networkidle")
+    watched.page.goto(real_site + path, wait_until="load")
     expected = "slate" if scheme == "dark" else "default"
     assert watched.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
     results = Axe().run(watched.page, options=WCAG)
@@ -68,7 +68,7 @@ def test_screenshot_shows_the_page_in_its_palette(real_site, open_page, path, wi
     screen. The picture is saved for a person to look at as well."""
     watched = open_page(width=width, scheme=scheme)
     page = watched.page
-    page.goto(real_site + path, wait_until="networkidle")
+    page.goto(real_site + path, wait_until="load")
     title = page.locator("article h1").first
     assert title.is_visible() and title.bounding_box()["y"] < 300
     background = page.evaluate(LUMINANCE, page.locator("body").element_handle())
@@ -119,7 +119,7 @@ def test_permalink_scrolls_to_its_entry(real_site, open_page):
     watched = open_page()
     page = watched.page
     last = DATA["events"][-1]["id"]
-    page.goto(real_site + f"timeline/#{last}", wait_until="networkidle")
+    page.goto(real_site + f"timeline/#{last}", wait_until="load")
     assert _in_view(page, f"h2#{last}")
     second = DATA["events"][1]["id"]
     page.locator(f"h2#{second} .bj-permalink").click()
@@ -131,7 +131,7 @@ def test_highlight_leads_to_its_entry_and_back(real_site, open_page):
     watched = open_page()
     page = watched.page
     figure = next(f for f in DATA["figures"] if f["id"] == "killed-total")
-    page.goto(real_site + "source/", wait_until="networkidle")
+    page.goto(real_site + "source/", wait_until="load")
     page.locator(f'a.bj-q[href$="#{figure["id"]}"]').first.click()
     page.wait_for_url("**/figures/#" + figure["id"])
     assert _in_view(page, f"tr#{figure['id']}")
@@ -139,7 +139,7 @@ def test_highlight_leads_to_its_entry_and_back(real_site, open_page):
     page.wait_for_url(f"**/source/#q-{figure['id']}")
     assert _in_view(page, f'a.bj-q[href$="#{figure["id"]}"]')
     event = DATA["events"][0]
-    page.goto(real_site + f"timeline/#{event['id']}", wait_until="networkidle")
+    page.goto(real_site + f"timeline/#{event['id']}", wait_until="load")
     page.locator(f"{event_item(event['id'])} blockquote a.bj-to-source").click()
     page.wait_for_url(f"**/source/#q-{event['id']}")
     page.locator(f'a.bj-q[href$="#{event["id"]}"]').first.click()
@@ -156,7 +156,7 @@ def _in_view(page, selector: str) -> bool:
 def test_search_finds_an_event_by_a_word_of_its_title(real_site, open_page):
     watched = open_page()
     page = watched.page
-    page.goto(real_site, wait_until="networkidle")
+    page.goto(real_site, wait_until="load")
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially("Lankaran", delay=20)
     # Material lists the event as a section of the timeline page, linked to its heading.
@@ -191,5 +191,5 @@ def event_item(event_id: str) -> str:
 def test_no_horizontal_scrolling_on_a_phone(real_site, open_page, path):
     watched = open_page(width=390)
     page = watched.page
-    page.goto(real_site + path, wait_until="networkidle")
+    page.goto(real_site + path, wait_until="load")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

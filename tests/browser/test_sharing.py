@@ -38,7 +38,7 @@ def test_a_missing_address_shows_the_404_page_styled_with_ways_on(request, open_
     server = request.getfixturevalue(where)
     watched = open_page()
     page = watched.page
-    response = page.goto(server.url + "no/such/page/", wait_until="networkidle")
+    response = page.goto(server.url + "no/such/page/", wait_until="load")
     assert response.status == 404
     assert page.locator("h1").inner_text() == "Page not found"
     # Styled: every stylesheet and script came from under the site's own path, and applied.
@@ -65,7 +65,7 @@ def test_a_missing_address_shows_the_404_page_styled_with_ways_on(request, open_
 
 def test_the_404_page_s_search_opens_the_site_s_search_with_its_words(project_site, open_page):
     page = open_page().page
-    page.goto(project_site.url + "timeline/no-such-entry/", wait_until="networkidle")
+    page.goto(project_site.url + "timeline/no-such-entry/", wait_until="load")
     field = page.get_by_role("searchbox", name="Search for")
     field.fill("Baku")
     field.press("Enter")
@@ -92,7 +92,7 @@ def test_the_picture_of_time_s_links_are_in_the_accessibility_tree(project_site,
     """The picture is no image to a screen reader (an image's insides are one picture to it,
     not links): each mark is a named link, and nothing above it is an image."""
     page = open_page().page
-    page.goto(project_site.url + "timeline/", wait_until="networkidle")
+    page.goto(project_site.url + "timeline/", wait_until="load")
     nodes = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
     by_id = {node["nodeId"]: node for node in nodes}
 

@@ -45,7 +45,7 @@ def test_the_picture_is_first_and_links_to_every_event_without_javascript(real_s
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_two_labels_touch_and_none_leaves_the_picture(real_site, open_page, width, scheme):
     page = open_page(width=width, scheme=scheme).page
-    page.goto(real_site + "timeline/", wait_until="networkidle")
+    page.goto(real_site + "timeline/", wait_until="load")
     svg = visible_picture(page)
     frame = svg.bounding_box()
     boxes = svg.evaluate(TEXT_BOXES)
@@ -65,7 +65,7 @@ def test_no_two_labels_touch_and_none_leaves_the_picture(real_site, open_page, w
 
 def test_keyboard_users_reach_every_mark_and_can_skip_the_picture(real_site, open_page):
     page = open_page().page
-    page.goto(real_site + "timeline/", wait_until="networkidle")
+    page.goto(real_site + "timeline/", wait_until="load")
     skip = page.locator("a.bj-skip")
     skip.focus()
     assert skip.is_visible()  # shown once focused
@@ -84,7 +84,7 @@ def test_keyboard_users_reach_every_mark_and_can_skip_the_picture(real_site, ope
 @pytest.mark.parametrize("path, titles", [("timeline/", [e["title"] for e in DATA["events"]]), ("figures/", [f["label"] for f in DATA["figures"]])])
 def test_printing_keeps_the_content_and_drops_the_navigation(real_site, open_page, path, titles):
     page = open_page().page
-    page.goto(real_site + path, wait_until="networkidle")
+    page.goto(real_site + path, wait_until="load")
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer"):
         assert not page.locator(hidden).first.is_visible(), hidden
