@@ -17,7 +17,7 @@ def check_figure_values(dataset: Dataset, readings: Readings) -> list[Diagnostic
         reading = readings(figure.source, figure.quote)
         if reading.fails:
             continue  # the quote is reported; what it writes is not yet the source's
-        problem = _value_problem(figure, reading)
+        problem = value_problem(figure, readings)
         if problem:
             code, message = problem
             found.append(error(dataset.path, at(dataset, figure.at, "value"), code, message))
@@ -25,16 +25,24 @@ def check_figure_values(dataset: Dataset, readings: Readings) -> list[Diagnostic
 
 
 def value_checked(figure: Figure, readings: Readings) -> bool:
-    return _value_problem(figure, readings(figure.source, figure.quote)) is None
+    return value_problem(figure, readings) is None
 
 
 def written_value(figure: Figure, readings: Readings) -> Optional[Number]:
     """Where the figure's quote writes its value, once the value is checked."""
-    reading = readings(figure.source, figure.quote)
-    if _value_problem(figure, reading) is not None:
+    if value_problem(figure, readings) is not None:
         return None
-    (number,) = [n for n in reading.numbers if n.value == figure.value]
+    (number,) = [n for n in readings(figure.source, figure.quote).numbers if n.value == figure.value]
     return number
+
+
+def value_problem(figure: Figure, readings: Readings) -> Optional[tuple[str, str]]:
+    """The code and message check_figure_values reports the figure's value with, or None;
+    worked out once a run, though the relations and the coverage ask it too."""
+    answers = readings.value_problems
+    if figure.at not in answers:
+        answers[figure.at] = _value_problem(figure, readings(figure.source, figure.quote))
+    return answers[figure.at]
 
 
 def _value_problem(figure: Figure, reading: Reading) -> Optional[tuple[str, str]]:

@@ -17,7 +17,7 @@ from .coverage_spans import Spans, left_out_spans
 class Reading:
     """One quote as its source holds it; each part is worked out when first asked for."""
 
-    __slots__ = ("source", "quote", "_offsets", "_numbers", "_mentions", "_anniversaries", "_date_numbers")
+    __slots__ = ("source", "quote", "_offsets", "_numbers", "_mentions", "_anniversaries", "_date_numbers", "_fault")
 
     def __init__(self, source: Optional[SourceText], quote: str):
         self.source = source  # None when the source file could not be loaded
@@ -27,6 +27,7 @@ class Reading:
         self._mentions: Optional[tuple[Mention, ...]] = None
         self._anniversaries: Optional[tuple[Mention, ...]] = None
         self._date_numbers: Optional[tuple[int, ...]] = None
+        self._fault: object = _UNKNOWN  # fault()'s answer for a quote of one place, once asked
 
     @property
     def offsets(self) -> tuple[int, ...]:
@@ -71,6 +72,13 @@ class Reading:
         """The code check_quotes reports this quote with, or None; a left_out passage
         (one_place False) may occur more than once. A quote of a source that could not be
         loaded is not reported here: the source is."""
+        if self._fault is _UNKNOWN:
+            self._fault = self._fault_in_one_place()
+        if self._fault == "Q501" and not one_place:
+            return None
+        return self._fault
+
+    def _fault_in_one_place(self) -> Optional[str]:
         if self.source is None:
             return None
         if not whole_words(self.quote):
@@ -78,7 +86,7 @@ class Reading:
         count = len(self.offsets)
         if count == 0:
             return "Q500"
-        if count > 1 and one_place:
+        if count > 1:
             return "Q501"
         return None
 
@@ -86,6 +94,9 @@ class Reading:
     def fails(self) -> bool:
         """Whether check_quotes reports this quote; later checks then leave it alone."""
         return self.fault() is not None
+
+
+_UNKNOWN = object()
 
 
 def whole_words(quote: str) -> bool:
@@ -101,6 +112,8 @@ class Readings:
         self.dataset = dataset
         self.texts = texts
         self._read: dict[tuple[str, str], Reading] = {}
+        # figure's place in the data -> check_figure_values' answer (check.figures.value_problem)
+        self.value_problems: dict[tuple, Optional[tuple[str, str]]] = {}
 
     def __call__(self, source_id: str, quote: str) -> Reading:
         key = (source_id, quote)
