@@ -14,11 +14,23 @@ def render_sources_intro(dataset: Dataset, links: Links = Links()) -> Markup:
     says about it (for Caliber.Az, that the outlet is state-aligned and its wording charged)."""
     tells = Markup("<strong>as {} {} them</strong>").format(count_words(len(dataset.sources), "source", "sources"),
                                                               "tells" if len(dataset.sources) == 1 else "tell")
-    opening = Markup("This site sets out those events and what followed them as a timeline, {}:").format(tells)
+    opening = Markup("This site sets out {} as a timeline, {}:").format(_events_and_span(dataset), tells)
     if len(dataset.sources) == 1:
         return Markup("<p>{} {}</p>").format(opening, _cited(dataset.sources[0], links))
     items = Markup("").join(Markup("<li>{}</li>").format(_cited(source, links)) for source in dataset.sources)
     return Markup('<p>{}</p><ul class="bj-sources">{}</ul>').format(opening, items)
+
+
+def _events_and_span(dataset: Dataset) -> Markup:
+    """How many events the data holds and the dates they run between: the page says of the
+    events only what the data holds ("14 events, dated from the end of 1987 to 20 January 2025")."""
+    events = dataset.events
+    if not events:
+        return Markup("no events yet")
+    first = min(events, key=lambda e: e.date.value.earliest())
+    last = max(events, key=lambda e: e.date.value.latest())
+    return Markup("{}, dated from {} to {},").format(count_words(len(events), "event", "events"),
+                                                     render_date(first.date.value), render_date(last.date.value))
 
 
 def _cited(source: Source, links: Links) -> Markup:
