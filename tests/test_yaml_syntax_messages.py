@@ -62,3 +62,13 @@ def test_the_command_shows_the_line(data_copy):
     first = result.stdout.splitlines()[0]
     assert first.endswith(f":{TITLE}:5: Y100 YAML syntax: a key without ':' after it? (If this line continues the text above it, "
                           "indent it as far as that text); the line reads: «    title The Karabakh issue flares up again»")
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\x85", "\u2028", "\u2029"], ids=["CR", "CRLF", "NEL", "LS", "PS"])
+def test_a_slip_in_a_file_with_other_line_breaks_is_reported_on_its_line(newline):
+    """YAML ends a line at a lone carriage return and at NEL, LS and PS too, and numbers its
+    lines so; the message names that line and shows it (a lone CR once raised IndexError)."""
+    text = newline.join(["schema_version: 1", "sources:", "  - id: a", "    title: The issue: flares up", "events: []"])
+    (diagnostic,) = check_text(text, "data/timeline.yaml", str(DATA)).errors
+    assert (diagnostic.code, diagnostic.line, diagnostic.excerpt) == ("Y100", 4, "    title: The issue: flares up")
+    assert "holds ': '" in diagnostic.message

@@ -19,6 +19,14 @@ _EXCERPT_LIMIT = 200
 _KEY_BEFORE = re.compile(r"^\s*(?:-\s+)?([^\s:#'\"][^:#]*?):(?:\s|$)")
 
 LINE_UP = "the fields of one entry line up under each other"
+# Where YAML ends a line, and so counts the lines its marks name: a lone carriage return,
+# NEL and the Unicode line and paragraph separators too, as editors show them.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def yaml_lines(text: str) -> list[str]:
+    """The text's lines as YAML numbers them."""
+    return _LINE_BREAK.split(text)
 
 
 class Explained:
@@ -26,15 +34,15 @@ class Explained:
 
     def __init__(self, text: str, pos: Pos, message: str):
         self.pos, self.message = pos, message
-        lines = text.split("\n")
-        line = lines[pos.line - 1].rstrip("\r") if 0 < pos.line <= len(lines) else ""
+        lines = yaml_lines(text)
+        line = lines[pos.line - 1] if 0 < pos.line <= len(lines) else ""
         self.excerpt = line if len(line) <= _EXCERPT_LIMIT else line[: _EXCERPT_LIMIT - 1] + "…"
 
 
 def explain(exc: yaml.MarkedYAMLError, text: str) -> Explained:
     problem, context = exc.problem or "", exc.context or ""
     at = _pos(exc.problem_mark or exc.context_mark)
-    lines = text.split("\n")
+    lines = yaml_lines(text)
     if "could not find expected ':'" in problem and exc.context_mark is not None:
         return Explained(text, _pos(exc.context_mark),
                          "a key without ':' after it? (If this line continues the text above it, indent it as far as that text)")
