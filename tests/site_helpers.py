@@ -54,6 +54,8 @@ def make_hostile(project: Path) -> None:
     for relation in data["relations"]:
         if "acknowledged" in relation:
             relation["acknowledged"]["note"] += " " + HOSTILE_TEXT
+        if "reason" in relation:
+            relation["reason"] += " " + HOSTILE_TEXT
     for entry in data["left_out"]:
         entry["reason"] += " " + HOSTILE_TEXT
     data["sources"][0]["description"] += " " + HOSTILE_TEXT

@@ -24,7 +24,7 @@ import yaml
 
 from scripts.check.result import Result
 from scripts.check.run import check_file
-from scripts.model.dataset import Relation
+from scripts.model.dataset import Basis, Relation
 from scripts.site import fragments
 from scripts.site.attribution import whose_figures
 from scripts.site.common import Links
@@ -100,9 +100,9 @@ def tree(site: Path, page: str) -> Node:
 
 def data_words(node: Node) -> bool:
     """Text that is the data's or the source's, not the page's own words about whose it is:
-    quotes, summaries, the editors' notes on relations, links to entries by their titles."""
+    quotes, summaries, the editors' notes and reasons on relations, links to entries by their titles."""
     return (node.tag in ("q", "script", "svg") or (node.tag == "p" and node.parent is not None and node.parent.tag == "blockquote")
-            or {"bj-event__summary", "bj-relation__note", "bj-bars"} & set(node.classes)
+            or {"bj-event__summary", "bj-relation__note", "bj-relation__reason", "bj-bars"} & set(node.classes)
             or (node.tag == "a" and "timeline/#" in node.attrs.get("href", "")))
 
 
@@ -167,7 +167,7 @@ def test_each_headline_figure_on_the_home_page_stands_under_its_own_source(two):
     site, voices = two.site, two.voices
     home = tree(site, "")
     shown = [a for a in home.find("a") if re.search(r"figures/#", a.attrs.get("href", "")) and a.parent.parent in home.find("ul", "bj-headline")]
-    parts = {p for r in voices.dataset.relations if r.kind != "equal" for p in r.parts}
+    parts = {p for r in voices.dataset.relations if r.kind in ("sum", "at-most") for p in r.parts}
     assert [a.attrs["href"].split("#")[1] for a in shown] == [
         f.id for s in voices.dataset.sources for f in voices.dataset.figures if f.source == s.id and f.id not in parts]
     for link in shown:
@@ -314,7 +314,8 @@ def test_a_relation_across_sources_names_each_side(two_project):
     first, other = dataset.sources[0], dataset.sources[1]
     theirs = next(f for f in dataset.figures if f.source == other.id)
     ours = next(f for f in dataset.figures if f.source == first.id and f.value != theirs.value)
-    dataset.relations.append(Relation("bj-test-across", "equal", (ours.id,), theirs.id, None, ("relations", 99)))
+    stated = Basis(ours.source, ours.quote, None, ("relations", 99, "basis"))  # any passage of the source will do here
+    dataset.relations.append(Relation("bj-test-across", "equal", (ours.id,), theirs.id, None, stated, ("relations", 99)))
     difference = abs(theirs.value - ours.value)
     relations = str(fragments.FRAGMENTS["relations"](checked, Links()))
     item = re.search(r'<h3 id="bj-relations-across-sources">Figures from more than one source</h3><ul class="bj-relations">'

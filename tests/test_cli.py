@@ -18,10 +18,12 @@ def test_real_data_passes_and_shows_the_acknowledged_differences():
     result = run_checker()
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
-    assert lines[-1] == "OK: data/timeline.yaml: 0 errors, 2 warnings"
-    assert [LINE.match(line).group("code") for line in lines[:-1]] == ["R800", "R800"]
+    assert lines[-1] == "OK: data/timeline.yaml: 0 errors, 1 warning"
+    assert [LINE.match(line).group("code") for line in lines[:-1]] == ["R800"]
     assert "131 (82 + 20 + 21 + 8), and killed-total is 147" in result.stdout
-    assert "killed-total is 147, and recognised-martyrs is 150" in result.stdout
+    # 147 killed and 150 recognised are a comparison: the article does not relate them, so
+    # their difference is shown on the site and never reported.
+    assert "recognised-martyrs" not in result.stdout
 
 
 def test_explicit_path_and_a_copy_elsewhere(tmp_path):

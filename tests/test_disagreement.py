@@ -29,8 +29,10 @@ def test_a_sum_stacks_its_parts_against_the_total_and_marks_what_is_missing(data
     assert made.difference == 16 and "131 against 147" in made.summary
 
 
-def test_an_equality_sets_the_two_side_by_side_and_marks_the_difference(dataset):
+def test_a_comparison_sets_the_two_side_by_side_and_marks_the_difference(dataset):
     made = drawings(dataset)["killed-total-versus-recognised"]
+    assert made.relation.kind == "comparison"
+    assert made.summary == "Drawn to scale, the two figures side by side: 147 and 150; the dashed outline marks the 3 by which they differ."
     first, second = made.rows
     assert values(first) == [("part", 147), ("difference", 3)] and values(second) == [("whole", 150)]
     assert first.segments[0].stop == pytest.approx(147 / 150)

@@ -50,6 +50,7 @@ def test_every_quoted_passage_is_annotated(downloads):
     wanted = [" ".join(e["quote"].split()) for e in DATA["events"] + DATA["figures"]]
     wanted += [" ".join(e["inferred"]["from"].split()) for e in DATA["events"] if "inferred" in e]
     wanted += [s["published"]["inferred"]["from"] for s in DATA["sources"] if "inferred" in s["published"]]
+    wanted += [r["basis"]["quote"] for r in DATA["relations"] if isinstance(r["basis"], dict)]  # the passages that state relations
     assert sorted(exact) == sorted(wanted)
 
 

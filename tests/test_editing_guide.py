@@ -118,8 +118,8 @@ def schema_fields(spec: dict = None, prefix: str = "", section: str = ""):
     for name, field in spec.get("properties", {}).items():
         resolved = resolve(field)
         yield section, prefix + name, {**resolved, **{k: v for k, v in field.items() if k != "$ref"}}
-        if resolved.get("type") == "object":
-            yield from schema_fields(resolved, f"{prefix}{name}.", section)
+        if "object" in (resolved.get("type") if isinstance(resolved.get("type"), list) else [resolved.get("type")]):
+            yield from schema_fields(resolved, f"{prefix}{name}.", section)  # basis: a word or a mapping
 
 
 def resolve(spec: dict) -> dict:

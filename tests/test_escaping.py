@@ -78,6 +78,7 @@ FIELDS = [
     Field("pr", "events[].places[].inferred.reason", (TIMELINE,)),  # the timeline's "Where" line
     Field("fl", "figures[].label", (HOME, TIMELINE, FIGURES, SOURCE, METHOD, JSON, FIGURES_CSV, ANNOTATIONS)),
     Field("an", "relations[].acknowledged.note", (FIGURES, JSON)),
+    Field("rr", "relations[].reason", (FIGURES, JSON)),  # the editors' reason, beside basis: editors
     Field("lo", "left_out[].reason", (DATA,)),
     Field("pu", "sources[].publisher", (HOME, TIMELINE, FIGURES, SOURCE, DATA, JSON, PACKAGE)),
     Field("de", "sources[].description", (HOME,)),
@@ -120,6 +121,8 @@ def hostile_data(data: dict, payload: str) -> dict[str, str]:
     for relation in data["relations"]:
         if "acknowledged" in relation:
             relation["acknowledged"]["note"] = add(relation["acknowledged"]["note"], "an")
+        if "reason" in relation:
+            relation["reason"] = add(relation["reason"], "rr")
     for entry in data["left_out"]:
         entry["reason"] = add(entry["reason"], "lo")
     for source in data["sources"]:

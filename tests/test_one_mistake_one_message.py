@@ -95,11 +95,12 @@ REQUIRED = {
     "sources": {"id", "file", "sha256", "publisher", "title", "published"},
     "events": {"id", "date", "title", "summary", "source", "quote"},
     "figures": {"id", "label", "kind", "unit", "value", "event", "source", "quote"},
-    "relations": {"id", "kind", "parts", "total"},
+    "relations": {"id", "kind", "parts", "total", "basis", "reason"},  # reason: with basis: editors
     "left_out": {"quote", "source", "reason"},
     "inferred": {"parts", "from", "reason"},
     "published": {"date"},
     "acknowledged": {"difference", "note"},
+    "basis": {"quote", "source"},
 }
 
 

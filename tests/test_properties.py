@@ -36,6 +36,7 @@ def quote_paths(value: dict) -> list[tuple]:
         paths += [(section, i, "quote") for i in range(len(value[section]))]
     paths += [("events", i, "inferred", "from") for i, e in enumerate(value["events"]) if "inferred" in e]
     paths += [("sources", i, "published", "inferred", "from") for i in range(len(value["sources"]))]
+    paths += [("relations", i, "basis", "quote") for i, r in enumerate(value["relations"]) if isinstance(r["basis"], dict)]
     return paths
 
 

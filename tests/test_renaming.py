@@ -35,6 +35,8 @@ def renamed(data: dict, names: dict[str, str]) -> dict:
     for relation in data["relations"]:
         relation["parts"] = [new(p) for p in relation["parts"]]
         relation["total"] = new(relation["total"])
+        if isinstance(relation["basis"], dict):
+            relation["basis"]["source"] = new(relation["basis"]["source"])
     return data
 
 

@@ -52,6 +52,8 @@ def check_references(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
         for index, part in enumerate(relation.parts):
             expect(part, "figure", relation.at + ("parts", index))
         expect(relation.total, "figure", relation.at + ("total",))
+        if not relation.basis.by_editors:
+            expect(relation.basis.source, "source", relation.basis.at + ("source",))
     found = []
     for (kind, value), paths in missing.items():
         close = difflib.get_close_matches(value, sorted(known[kind]), n=1, cutoff=0.6)

@@ -25,6 +25,10 @@ def anchored_quotes(dataset: Dataset) -> Iterable[tuple[str, str, tuple]]:
                 yield event.source, place.inferred.from_quote, place.inferred.at + ("from",)
     for figure in dataset.figures:
         yield figure.source, figure.quote, figure.at + ("quote",)
+    for relation in dataset.relations:
+        basis = relation.basis
+        if not basis.by_editors:
+            yield basis.source, basis.quote, basis.at + ("quote",)
 
 
 def check_quotes(dataset: Dataset, readings: Readings) -> list[Diagnostic]:

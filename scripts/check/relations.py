@@ -1,9 +1,11 @@
-"""Relations: the checker computes each one; a difference must be acknowledged exactly."""
+"""Relations: the checker computes each one; a difference must be acknowledged exactly,
+except in a comparison, which claims no agreement. Who states a relation (its basis) is
+checked with the other quotes (quotes.py)."""
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, error, warning
 from ..model.dataset import Dataset, Figure
-from ..model.relations import describe_relation, relation_sum
+from ..model.relations import claims_agreement, describe_relation, relation_sum
 from .figures import value_checked
 from .ids import duplicate_ids
 from .readings import Readings
@@ -27,6 +29,8 @@ def _check_relation(dataset: Dataset, relation, figures: dict[str, Figure]) -> l
     units = {figures[i].unit for i in (*relation.parts, relation.total)}
     if len(units) > 1:
         return [error(dataset.path, pos, "R804", f"the relation compares {' and '.join(sorted(units))}; compare figures of one unit")]
+    if not claims_agreement(relation):
+        return []
     parts, total, holds = relation_sum(relation, figures)
     difference = total - parts
     said = describe_relation(relation, figures)

@@ -84,73 +84,100 @@ def validate(document: Document, schema_path: Path = SCHEMA_PATH) -> list[Diagno
     except fastjsonschema.JsonSchemaException:
         pass
     problems = list(validator.iter_errors(document.value))
-    misspelt = _misspellings(problems)
+    missing = _missing_fields(problems)
+    misspelt = _misspellings(problems, missing)
     found: list[Diagnostic] = []
-    missing_reported: set[tuple] = set()
+    for path, keys in missing.items():
+        found += _missing(document, path, keys, misspelt.get(path, set()))
     for problem in problems:
-        path = tuple(problem.absolute_path)
-        if problem.validator == "required":
-            # jsonschema reports each missing field as its own problem, each listing them all.
-            if path in missing_reported:
-                continue
-            missing_reported.add(path)
-            found += _missing(document, problem, path, misspelt.get(path, set()))
-        else:
-            found += _diagnose(document, problem, path)
+        if problem.validator != "required":
+            found += _diagnose(document, problem, tuple(problem.absolute_path), missing)
     return found
 
 
-def _misspellings(problems) -> dict[tuple, set[str]]:
+def _missing_fields(problems) -> dict[tuple, list[str]]:
+    """For each mapping, the fields it lacks: those every entry of its kind has, and those
+    another field calls for (reason: beside basis: editors). jsonschema reports each missing
+    field as its own problem, each listing every field its schema requires."""
+    missing: dict[tuple, list[str]] = {}
+    for problem in problems:
+        if problem.validator == "required":
+            lacking = missing.setdefault(tuple(problem.absolute_path), [])
+            lacking += [k for k in problem.validator_value if k not in problem.instance and k not in lacking]
+    return missing
+
+
+def _misspellings(problems, missing: dict[tuple, list[str]]) -> dict[tuple, set[str]]:
     """For each mapping, the known fields that one of its unknown fields is a misspelling of."""
     meant: dict[tuple, set[str]] = {}
     for problem in problems:
         if problem.validator == "additionalProperties":
+            path = tuple(problem.absolute_path)
             for key in problem.instance:
-                close = _meant_field(key, problem.schema, problem.instance)
+                close = _meant_field(key, problem.schema, problem.instance, missing.get(path, []))
                 if close:
-                    meant.setdefault(tuple(problem.absolute_path), set()).add(close)
+                    meant.setdefault(path, set()).add(close)
     return meant
 
 
-def _meant_field(key: str, schema: dict, entry: dict):
+def _meant_field(key: str, schema: dict, entry: dict, missing: list[str]):
     """The known field an unknown one misspells: first among those the entry lacks; failing
     that, the one required field the entry lacks, where this is its one unknown field."""
     known = sorted(schema.get("properties", {}))
     if key in known:
         return None
-    return _closest(key, [k for k in known if k not in entry]) or _closest(key, known) or _lone_missing(key, schema, entry)
+    return _closest(key, [k for k in known if k not in entry]) or _closest(key, known) or _lone_missing(key, schema, entry, missing)
 
 
-def _lone_missing(key: str, schema: dict, entry: dict):
+def _lone_missing(key: str, schema: dict, entry: dict, missing: list[str]):
     """One unknown field where one required field is missing ("passage:" for "from:") is one
     mistake: the field written under another name."""
     known = schema.get("properties", {})
     unknown = [k for k in entry if k not in known]
-    missing = [k for k in schema.get("required", []) if k not in entry]
     return missing[0] if unknown == [key] and len(missing) == 1 else None
 
 
-def _missing(document: Document, problem, path: tuple, misspelt: set[str]) -> list[Diagnostic]:
-    """The missing field, unless the entry writes it with a misspelling (reported as S200)."""
-    missing = [key for key in problem.validator_value if key not in problem.instance and key not in misspelt]
-    return [error(document.path, document.pos(path), "S201", f"{_where(path)} is missing the field {key!r}") for key in missing]
+# What to write where a field is missing, for the fields whose form is not obvious.
+_MISSING_HINTS = {
+    "basis": "; write basis: with the quote and source of the passage that states the relation, or basis: editors with the editors' reason",
+    "reason": "; a relation whose basis is editors says why, in words, under reason:",
+}
 
 
-def _diagnose(document: Document, problem, path: tuple) -> list[Diagnostic]:
+def _missing(document: Document, path: tuple, keys: list[str], misspelt: set[str]) -> list[Diagnostic]:
+    """The missing fields, but those the entry writes with a misspelling (reported as S200)."""
+    return [error(document.path, document.pos(path), "S201", f"{_where(path)} is missing the field {key!r}{_MISSING_HINTS.get(key, '')}")
+            for key in keys if key not in misspelt]
+
+
+# Why a known field cannot stand where it is written (the schema's `not: {}` for it there:
+# jsonschema reports a `false` without the field's name in its path).
+_NOT_HERE = {
+    "reason": "'reason' belongs to a relation whose basis is editors; where the basis is the source's passage, that passage "
+              "is the reason: remove 'reason', or write basis: editors",
+    "acknowledged": "'acknowledged' is not for a comparison: a comparison does not claim that its figures agree, so a difference "
+                    "is shown to readers, never acknowledged; remove 'acknowledged', or choose the kind the source states",
+}
+
+
+def _diagnose(document: Document, problem, path: tuple, missing: dict[tuple, list[str]]) -> list[Diagnostic]:
     field = _field_name(path)
     kind = problem.validator
     if kind == "additionalProperties":
         known = problem.schema.get("properties", {})
-        return [_unknown(document, path, key, problem.schema, problem.instance) for key in problem.instance if key not in known]
+        return [_unknown(document, path, key, problem.schema, problem.instance, missing.get(path, []))
+                for key in problem.instance if key not in known]
+    if kind == "not" and problem.validator_value == {}:
+        return [error(document.path, document.key_pos(path), "S204", _NOT_HERE.get(field, f"{field!r} is not allowed here; remove it"))]
     if kind == "type":
         return [error(document.path, document.pos(path), "S202", _type_message(field, problem))]
     return [error(document.path, document.pos(path), "S203", _value_message(field, problem))]
 
 
-def _unknown(document: Document, path: tuple, key: str, schema: dict, entry: dict) -> Diagnostic:
+def _unknown(document: Document, path: tuple, key: str, schema: dict, entry: dict, missing: list[str]) -> Diagnostic:
     known = sorted(schema.get("properties", {}))
     close = _closest(key, [k for k in known if k not in entry]) or _closest(key, known)
-    lone = None if close else _lone_missing(key, schema, entry)
+    lone = None if close else _lone_missing(key, schema, entry, missing)
     where = f" where {lone!r} is missing" if lone else ""
     return error(document.path, document.key_pos(path + (key,)), "S200", f"unknown field {key!r}{where}{_suggest(close or lone)}")
 
@@ -180,7 +207,7 @@ def _type_message(field: str, problem) -> str:
         message += "; it holds schema_version, sources, events, figures, relations and left_out"
     if "string" in expected and isinstance(got, bool):
         message += "; YAML reads yes, no, on, off, true and false as true or false, so put the text in quotes"
-    elif "string" in expected and isinstance(got, (int, float)):
+    elif expected == ["string"] and isinstance(got, (int, float)):
         message += f"; put the value in quotes: \"{_plain(got)}\""
     if "integer" in expected and isinstance(got, float):
         message += f"; write it without a decimal point: {int(got)}" if got.is_integer() else "; a count is a whole number"
@@ -194,6 +221,9 @@ def _value_message(field: str, problem) -> str:
     if kind == "oneOf" and field == "event":
         return (f"{field!r} {_describe_value(got)} is not valid: write the id of one event (lower-case words joined by hyphens), "
                 "or a list of the ids of two or more events: [first-event, second-event]")
+    if kind == "const" and field == "basis":
+        return (f"'basis' cannot be {_describe_value(got)}: write editors (with the editors' reason under reason:), or, where the "
+                f"source states the relation, a mapping of the passage's quote and source{_did_you_mean(str(got), ['editors'])}")
     if kind in ("enum", "const"):
         allowed = problem.validator_value if kind == "enum" else [problem.validator_value]
         names = [str(a) for a in allowed]

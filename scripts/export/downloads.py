@@ -11,7 +11,7 @@ from ..check.result import Result
 from ..check.schema import load_schema
 from ..model import dates
 from ..model.dataset import Dataset
-from ..model.relations import relation_sum
+from ..model.relations import claims_agreement, relation_sum
 from . import csv_tables, web_annotations
 from .paths import ANNOTATIONS, source_download
 
@@ -59,14 +59,21 @@ def to_json(dataset: Dataset) -> str:
 
 def _relation(relation, figures) -> dict:
     parts, total, holds = relation_sum(relation, figures)
+    basis = relation.basis
     return {
         "id": relation.id,
         "kind": relation.kind,
         "parts": list(relation.parts),
         "total": relation.total,
+        # Who states the relation: "source" (with the passage that does) or "editors" (with their reason).
+        "stated_by": "editors" if basis.by_editors else "source",
+        "basis_source": basis.source,
+        "basis_quote": basis.quote,
+        "reason": basis.reason,
         "parts_sum": parts,
         "total_value": total,
-        "holds": holds,
+        # A comparison claims no agreement, so it neither holds nor fails.
+        "holds": holds if claims_agreement(relation) else None,
         "difference": total - parts,
         "note": relation.acknowledged.note if relation.acknowledged else None,
     }

@@ -20,7 +20,8 @@ AROUND = 32  # characters of prefix and suffix
 
 def quoted_passages(dataset: Dataset) -> Iterable[tuple[str, str, str, str, str]]:
     """(annotation id, source id, quote, label, page and fragment of the entry) for every
-    event quote, figure quote and passage a date is inferred from."""
+    event quote, figure quote, passage that states a relation and passage a date is
+    inferred from."""
     for event in dataset.events:
         yield f"{event.id}-quote", event.source, event.quote, event.title, f"timeline/#{event.id}"
         if event.date.inferred:
@@ -28,6 +29,12 @@ def quoted_passages(dataset: Dataset) -> Iterable[tuple[str, str, str, str, str]
                    f"The date of “{event.title}” is inferred from these words", f"timeline/#{event.id}")
     for figure in dataset.figures:
         yield f"{figure.id}-quote", figure.source, figure.quote, figure.label, f"figures/#{figure.id}"
+    labels = {f.id: f.label for f in dataset.figures}
+    for relation in dataset.relations:
+        basis = relation.basis
+        if not basis.by_editors:
+            yield (f"{relation.id}-basis", basis.source, basis.quote,
+                   f"These words state how “{labels.get(relation.total, relation.total)}” relates to other figures", f"figures/#{relation.id}")
     for source in dataset.sources:
         if source.published.inferred:
             yield (f"{source.id}-published", source.id, source.published.inferred.from_quote,

@@ -97,12 +97,28 @@ class Acknowledged:
 
 
 @dataclass(frozen=True)
+class Basis:
+    """Who states a relation: the source, in a passage of its own (`source` and `quote`), or
+    the editors, reading figures the source gives apart (`reason`)."""
+
+    source: Optional[str]
+    quote: Optional[str]
+    reason: Optional[str]
+    at: Path  # of the "basis" field
+
+    @property
+    def by_editors(self) -> bool:
+        return self.quote is None
+
+
+@dataclass(frozen=True)
 class Relation:
     id: str
     kind: str
     parts: tuple[str, ...]
     total: str
     acknowledged: Optional[Acknowledged]
+    basis: Basis
     at: Path
 
 
@@ -175,7 +191,8 @@ def build(document: Document) -> tuple[Optional[Dataset], list[Diagnostic]]:
     for index, item in enumerate(raw["relations"]):
         ack = item.get("acknowledged")
         acknowledged = Acknowledged(ack["difference"], ack["note"]) if ack else None
-        dataset.relations.append(Relation(item["id"], item["kind"], tuple(item["parts"]), item["total"], acknowledged, ("relations", index)))
+        at = ("relations", index)
+        dataset.relations.append(Relation(item["id"], item["kind"], tuple(item["parts"]), item["total"], acknowledged, _basis(item, at), at))
     for index, item in enumerate(raw["left_out"]):
         dataset.left_out.append(LeftOut(item["quote"], item["source"], item["reason"], ("left_out", index)))
     return dataset, problems
@@ -184,6 +201,13 @@ def build(document: Document) -> tuple[Optional[Dataset], list[Diagnostic]]:
 def _ids(raw) -> tuple[str, ...]:
     """One id or a list of them, as a tuple."""
     return (raw,) if isinstance(raw, str) else tuple(raw)
+
+
+def _basis(relation: dict, at: Path) -> Basis:
+    basis = relation["basis"]
+    if basis == "editors":  # the schema allows no other word
+        return Basis(None, None, relation["reason"], at + ("basis",))
+    return Basis(basis["source"], basis["quote"], None, at + ("basis",))
 
 
 def _place(raw: dict, at: Path) -> Place:

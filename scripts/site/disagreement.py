@@ -1,6 +1,8 @@
 """Where figures disagree, drawn from the relations: parts stacked against their total, two
-figures that should be equal side by side, a part inside its whole. A relation whose
-figures come from more than one source names each figure's source in its rows.
+figures side by side (an equality, or a comparison that claims none), a part inside its
+whole. A relation whose figures come from more than one source names each figure's
+source in its rows. The words here describe the picture, never who claims what: that is
+the relation's own text (relation_words.py).
 
 The geometry is plain data (each row's segments, as fractions of the longest row); the
 serializer writes each row as its words in HTML, which wrap on any screen, and a bar in
@@ -103,11 +105,13 @@ def drawing(relation: Relation, figures: dict[str, Figure], names: dict[str, str
     else:
         first = Row(f"{called(members[0])}: {number(parts_sum)} {unit}", tuple(parts))
         second = Row(f"{called(whole)}: {number(total)} {unit}", tuple(totals))
-        what = "the two figures side by side" if relation.kind == "equal" else "the part against the whole it should lie within"
+        what = "the part against the whole" if relation.kind == "at-most" else "the two figures side by side"
     if holds:
         summary = f"Drawn to scale, {what}: they agree, at {number(total)}."
     else:
-        summary = (f"Drawn to scale, {what}: {number(parts_sum)} against {number(total)}; "
+        # A comparison claims no agreement: its two numbers stand beside each other, not against.
+        joined = "and" if relation.kind == "comparison" else "against"
+        summary = (f"Drawn to scale, {what}: {number(parts_sum)} {joined} {number(total)}; "
                    f"the dashed outline marks the {number(abs(difference))} by which they differ.")
     return Drawing(relation, (first, second), difference, summary)
 
@@ -124,8 +128,11 @@ BAR = 22
 
 def render_drawing(made: Drawing, compact: bool = False) -> Markup:
     rows = Markup("").join(_row(row, made.difference, compact) for row in made.rows)
+    # A comparison's difference is no fault of anyone's: it is drawn in the text's colour,
+    # not in the colour the site keeps for figures that differ from what they claim.
+    modifiers = (" bj-bars--compact" if compact else "") + (" bj-bars--compared" if made.relation.kind == "comparison" else "")
     return Markup('<figure class="bj-bars{}">{}<figcaption class="bj-bars__summary">{}</figcaption></figure>').format(
-        " bj-bars--compact" if compact else "", rows, made.summary)
+        modifiers, rows, made.summary)
 
 
 def _row(row: Row, difference: int, compact: bool) -> Markup:

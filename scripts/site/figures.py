@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..model.dataset import Dataset, Figure, Relation
-from ..model.relations import relation_sum
+from ..model.dataset import Dataset, Figure, Relation, Source
+from ..model.relations import claims_agreement, relation_sum
 from .attribution import by_source, mixes_sources, only_source, source_names, whose_figures
 from .common import Links, number, possessive, to_source_link, unit_word
 from .disagreement import drawings, render_drawing
+from .relation_words import differ_lead, render_claim, side_by_side
 
 
 def render_figures_table(dataset: Dataset, links: Links = Links()) -> Markup:
@@ -37,16 +38,17 @@ def render_figures_table(dataset: Dataset, links: Links = Links()) -> Markup:
     ).format(Markup("").join(rows))
 
 
-def render_relations(dataset: Dataset) -> Markup:
-    """Each relation in words, with its arithmetic and the difference, and drawn to scale.
-    With several sources, the relations stand under a heading that says whose figures they
-    compare: one source's, or more than one."""
+def render_relations(dataset: Dataset, links: Links = Links()) -> Markup:
+    """Each relation in words, with who states it, its arithmetic and the difference, and
+    drawn to scale. With several sources, the relations stand under a heading that says
+    whose figures they compare: one source's, or more than one."""
     figures, names = {f.id: f for f in dataset.figures}, source_names(dataset)
+    sources = {s.id: s for s in dataset.sources}
     drawn = drawings(dataset)
     shown = [r for r in dataset.relations if r.id in drawn]
 
     def listed(relations: list[Relation]) -> Markup:
-        items = Markup("").join(render_relation(r, figures, names, render_drawing(drawn[r.id])) for r in relations)
+        items = Markup("").join(render_relation(r, figures, names, render_drawing(drawn[r.id]), sources, links) for r in relations)
         return Markup('<ul class="bj-relations">{}</ul>').format(items)
 
     if only_source(dataset):
@@ -63,26 +65,29 @@ def render_relations(dataset: Dataset) -> Markup:
 
 
 def render_disagreement_compact(dataset: Dataset, links: Links = Links()) -> Markup:
-    """The relations whose figures differ, drawn small, each under words that say whose
-    figures differ, for the home page."""
+    """The relations whose figures differ from what they claim, drawn small, each under words
+    that say whose figures differ (and, for the editors' reading, whose reading it is), for
+    the home page. A comparison claims no agreement, so no difference of its is a disagreement."""
     figures, names = {f.id: f for f in dataset.figures}, source_names(dataset)
-    drawn = [d for d in drawings(dataset).values() if d.difference and d.relation.kind != "at-most"]
+    drawn = [d for d in drawings(dataset).values() if d.difference and d.relation.kind in ("sum", "equal")]
     more = Markup('<p><a href="{}#where-the-figures-disagree">Each relation, in words and drawn, on the Figures page</a></p>').format(links.figures)
     if not drawn:
         return Markup('<div class="bj-disagreement"><p>No parts differ from their total, and no two counts of the same thing differ.</p>{}</div>').format(more)
     shown = Markup("").join(
-        Markup('<p class="bj-disagreement__whose"><a href="{}#{}">{} differ by <data value="{}">{}</data></a>:</p>{}').format(
+        Markup('<p class="bj-disagreement__whose"><a href="{}#{}">{} <data value="{}">{}</data></a>:</p>{}').format(
             links.figures, d.relation.id,
-            _capitalised(whose_figures([figures[p] for p in d.relation.parts], figures[d.relation.total], names)),
+            differ_lead(d.relation, whose_figures([figures[p] for p in d.relation.parts], figures[d.relation.total], names)),
             d.difference, number(abs(d.difference)), render_drawing(d, compact=True))
         for d in drawn)
     return Markup('<div class="bj-disagreement">{}{}</div>').format(shown, more)
 
 
-def render_relation(relation: Relation, figures: dict[str, Figure], names: dict[str, str], drawn: Markup = Markup("")) -> Markup:
-    """One relation in words; a difference says whose figures differ, and where they come
-    from more than one source, each figure says whose it is (`names`: source id to name)."""
-    parts, total, holds = relation_sum(relation, figures)
+def render_relation(relation: Relation, figures: dict[str, Figure], names: dict[str, str], drawn: Markup = Markup(""),
+                    sources: dict[str, Source] | None = None, links: Links = Links()) -> Markup:
+    """One relation in words: what it says and who says it (relation_words), then its
+    arithmetic; a difference says whose figures differ, and where they come from more than
+    one source, each figure says whose it is (`names`: source id to name)."""
+    parts, total, _ = relation_sum(relation, figures)
     members = [figures[p] for p in relation.parts]
     whole = figures[relation.total]
     mixed = mixes_sources([*members, whole])
@@ -93,40 +98,36 @@ def render_relation(relation: Relation, figures: dict[str, Figure], names: dict[
             return Markup("{} ({}, {})").format(figure.label, number(figure.value), names[figure.source])
         return Markup("{} ({})").format(figure.label, number(figure.value))
 
-    labels = Markup(" + ").join(called(f) for f in members)
-    total_label = called(whole)
-    written = " + ".join(number(f.value) for f in members)
-    if relation.kind == "sum":
-        claim = Markup("{} should add up to {}.").format(labels, total_label)
-        arithmetic = f"{written} = {number(parts)}, against {number(total)}"
-    elif relation.kind == "equal":
-        claim = Markup("{} should equal {}.").format(labels, total_label)
-        arithmetic = f"{number(parts)} against {number(total)}"
-    else:
-        claim = Markup("{} is part of {}, so it should be no larger.").format(labels, total_label)
-        arithmetic = f"{number(parts)} ≤ {number(total)}" if holds else f"{number(parts)}, more than {number(total)}"
-    if holds:
-        verdict = Markup('<p class="bj-relation__verdict bj-holds">Holds: {}.</p>').format(arithmetic)
-    else:
-        difference = total - parts
-        whose = _capitalised(whose_figures(members, whole, names))
-        verdict = Markup(
-            '<p class="bj-relation__verdict"><strong class="bj-differs">{} differ by '
-            '<data value="{}">{}</data>:</strong> {}.</p>'
-        ).format(whose, difference, number(abs(difference)), arithmetic)
-        if relation.acknowledged:
-            verdict += Markup('<p class="bj-relation__note">{}</p>').format(relation.acknowledged.note)
+    claim = render_claim(relation, [called(f) for f in members], called(whole), [*members, whole], names, sources or {}, links)
+    verdict = _verdict(relation, members, whole, names) if claims_agreement(relation) else side_by_side(parts, total)
     return Markup('<li class="bj-relation" id="{}"><p>{}</p>{}{}</li>').format(relation.id, claim, verdict, drawn)
 
 
-def _capitalised(text: str) -> str:
-    """A name that opens a sentence: its first letter in capitals ("the article’s" at the start)."""
-    return text[:1].upper() + text[1:]
+def _verdict(relation: Relation, members: list[Figure], whole: Figure, names: dict[str, str]) -> Markup:
+    """Whether the figures agree as the relation claims; where not, by how much, and the note."""
+    parts, total, holds = relation_sum(relation, {f.id: f for f in (*members, whole)})
+    written = " + ".join(number(f.value) for f in members)
+    if relation.kind == "sum":
+        arithmetic = f"{written} = {number(parts)}, against {number(total)}"
+    elif relation.kind == "equal":
+        arithmetic = f"{number(parts)} against {number(total)}"
+    else:
+        arithmetic = f"{number(parts)} ≤ {number(total)}" if holds else f"{number(parts)}, more than {number(total)}"
+    if holds:
+        return Markup('<p class="bj-relation__verdict bj-holds">Holds: {}.</p>').format(arithmetic)
+    difference = total - parts
+    verdict = Markup(
+        '<p class="bj-relation__verdict"><strong class="bj-differs">{} '
+        '<data value="{}">{}</data>:</strong> {}.</p>'
+    ).format(differ_lead(relation, whose_figures(members, whole, names)), difference, number(abs(difference)), arithmetic)
+    if relation.acknowledged:
+        verdict += Markup('<p class="bj-relation__note">{}</p>').format(relation.acknowledged.note)
+    return verdict
 
 
 def headline_figures(dataset: Dataset) -> list[Figure]:
     """Figures that no relation counts as a part of a larger one: each source's own totals."""
-    parts = {p for r in dataset.relations if r.kind != "equal" for p in r.parts}
+    parts = {p for r in dataset.relations if r.kind in ("sum", "at-most") for p in r.parts}
     return [f for f in dataset.figures if f.id not in parts]
 
 

@@ -31,7 +31,7 @@ FRAGMENTS: dict[str, Callable[[Result, Links], Markup]] = {
     "time-picture": lambda checked, links: render_time_picture(checked.dataset, links),
     "time-picture-compact": lambda checked, links: render_time_picture(checked.dataset, links, compact=True),
     "figures-table": lambda checked, links: render_figures_table(checked.dataset, links),
-    "relations": lambda checked, links: render_relations(checked.dataset),
+    "relations": lambda checked, links: render_relations(checked.dataset, links),
     "disagreement-compact": lambda checked, links: render_disagreement_compact(checked.dataset, links),
     "source-text": render_sources,
     "codes": lambda checked, links: render_codes_table(),

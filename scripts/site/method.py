@@ -76,8 +76,14 @@ def _fields(schema: dict, entry: dict, prefix: str):
     for name, spec in entry.get("properties", {}).items():
         resolved = _resolve(schema, spec)
         yield _field(schema, prefix + name, spec, name in required)
-        if resolved.get("type") == "object" and "properties" in resolved:
+        if "object" in _types(resolved) and "properties" in resolved:
             yield from _fields(schema, resolved, f"{prefix}{name}.")
+
+
+def _types(spec: dict) -> list[str]:
+    """The JSON types a field takes: one, or several (basis is a word or a mapping)."""
+    kind = spec.get("type", [])
+    return kind if isinstance(kind, list) else [kind]
 
 
 def _field(schema: dict, name: str, spec: dict, required: bool) -> Markup:
@@ -105,6 +111,8 @@ def _what(schema: dict, spec: dict) -> str:
         return "A whole number" + (f", at least {spec['minimum']}" if "minimum" in spec else "")
     if spec.get("type") == "object":
         return "A mapping of the fields below"
+    if _types(spec) == ["string", "object"] and "const" in spec.get("then", {}):
+        return f"The word {spec['then']['const']}, or a mapping of the fields below"
     if spec.get("pattern") in _PATTERN_WORDS:
         return _PATTERN_WORDS[spec["pattern"]]
     return _DEF_WORDS.get(spec.get("_def", ""), _TYPE_WORDS.get(spec.get("type", ""), "A value"))

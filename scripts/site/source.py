@@ -32,6 +32,12 @@ def source_spans(checked: Result, source_id: str, links: Links) -> list[Span]:
             label = entry.title if anchor_kind == "event" else entry.label
             page = links.timeline if anchor_kind == "event" else links.figures
             spans.append(Span(offset, offset + len(entry.quote), entry.id, quote_anchor(entry.id), f"{page}#{entry.id}", label))
+    for relation in dataset.relations:  # the passage that states how figures relate
+        basis = relation.basis
+        offset = None if basis.by_editors or basis.source != source_id else checked.place(source_id, basis.quote)
+        if offset is not None:
+            spans.append(Span(offset, offset + len(basis.quote), relation.id, quote_anchor(relation.id), f"{links.figures}#{relation.id}",
+                              "how figures relate, as the source states it"))
     for event in dataset.events:
         if event.source == source_id and event.date.inferred:
             offset = checked.place(source_id, event.date.inferred.from_quote)
