@@ -28,14 +28,20 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The real site, built once for every test that only reads it."""
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once a session for every test that only reads it (the browser
+    tests serve this same folder)."""
     from tests.site_helpers import build
 
     site = tmp_path_factory.mktemp("real-site")
     result = build(ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def real_site(built_site) -> Path:
+    return built_site
 
 
 def pytest_xdist_auto_num_workers(config) -> int:

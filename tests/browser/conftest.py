@@ -86,8 +86,10 @@ def _build_and_serve(project: Path, folder: Path):
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory):
-    yield from _build_and_serve(ROOT, tmp_path_factory.mktemp("browser-site"))
+def real_site(built_site):
+    served = Served(built_site)
+    yield served.url
+    served.close()
 
 
 @pytest.fixture(scope="session")
