@@ -1,22 +1,32 @@
-"""The picture across: time along a horizontal axis, labels in lanes above it."""
+"""The picture across: time along a horizontal axis, labels in lanes above it.
+
+Every mark stands at its date's true position. Where labels crowd, they move up into
+lanes, and a leader rises from each mark's axis point to its own label; events of one
+date share one point, and their leaders one stem. In the compact picture, which has no
+labels, marks that would touch are stacked above their points instead.
+"""
 from __future__ import annotations
 
+import bisect
 from typing import Optional, Sequence
 
 from ..text_width import text_width, wrap
-from .geometry import LABEL_SIZE, LINE, TICK_SIZE, WIDE, Box, Break, Item, Mark, Picture, Tick
+from .geometry import LABEL_SIZE, LINE, SHAPE, TICK_SIZE, WIDE, Box, Break, Item, Mark, Picture, Tick
 from .items import mark_times
 from .scale import Stretch, place_along, stretches
-from .ticks import keep_apart, skipped_years, tick_times
+from .ticks import agrees, keep_apart, skipped_years, tick_times
 
-MIN_GAP = 16  # between consecutive marks along the axis
 PAD = 10
+EDGE = 8  # between the picture's sides and the axis's ends, so a mark at either end stays inside
 LABEL_WIDTH = 230  # a label wider than this is wrapped
 MAX_LANES = 14
 LABEL_PAD = 8  # between a label and the next one in its lane
 CUT = 24  # the length of axis a cut takes
 POLE_CLEAR = 3  # between a leader and a label it passes
+FOOT = 4  # a label starts this far right of its stem, so stems of one point pass clear of its neighbours
 CLEAR = 12  # between the axis and the lowest lane
+MAX_ROWS = 5  # stacked marks in the compact picture
+ROW = 13  # between stacked marks
 
 
 def break_words(parts: list[Stretch]) -> list[str]:
@@ -24,64 +34,96 @@ def break_words(parts: list[Stretch]) -> list[str]:
 
 
 def horizontal(items: Sequence[Item], width: float = WIDE, labelled: bool = True) -> Optional[Picture]:
-    """The picture with time across, or None if its marks or labels cannot stand apart."""
+    """The picture with time across, or None if its labels (or, compact, its marks) cannot
+    stand apart."""
+    # Labels need at least ~40 pixels each and a lane holds a picture's width of them: a
+    # quick no for thousands of events, before any work that grows with them squared.
+    if labelled and len(items) > MAX_LANES * width / 40:
+        return None
     times = mark_times(items)
     parts = stretches(items, times)
     words = break_words(parts)
-    # Unlabelled (the compact picture), a stretch needs room for its marks alone: a tick
-    # that has no room is dropped, as any tick whose words would touch another's.
     breaks = [CUT if labelled else CUT / 2] * len(words)
-    need = [max(text_width(tick_times(s, times, items)[0][1], TICK_SIZE) + 2 * PAD if labelled else 0,
-                (len(s.members) - 1) * MIN_GAP + 2 * PAD) for s in parts]
+    lengths = _lengths(parts, items, width - 2 * EDGE - sum(breaks), labelled)
+    if lengths is None:
+        return None
+    scale, pieces = place_along(parts, lengths, breaks, EDGE)
+    at = [scale(t) for t in times]
     lines = [tuple(wrap(item.label, LABEL_SIZE, LABEL_WIDTH)) for item in items] if labelled else [()] * len(items)
     widths = [max(text_width(line, LABEL_SIZE) for line in ls) + 6 if ls else 0.0 for ls in lines]
-    room = width - 8 - sum(breaks)
-    if room < sum(need):
-        return None
-    # Each stretch has what it needs, and the rest of the room is shared by its marks.
-    total = sum(len(s.members) for s in parts) or 1
-    lengths = [need[k] + (room - sum(need)) * len(s.members) / total for k, s in enumerate(parts)]
-    scale, at, pieces = place_along(parts, times, lengths, breaks, [MIN_GAP] * len(items), PAD, 4.0)
-    placed = _lanes(at, widths, width) if labelled else [(0, x) for x in at]
-    if placed is None or max((lane for lane, _ in placed), default=0) >= MAX_LANES:
+    placed = _lanes(at, widths, width) if labelled else _rows([shape_reach(item, at[i], scale) for i, item in enumerate(items)])
+    if placed is None:
         return None
     lanes = [lane for lane, _ in placed]
-    lefts = [left for _, left in placed]
-    # Each lane is as tall as its tallest label; lane 0 is next to the axis.
-    depth = [0.0] * ((max(lanes) + 1) if labelled and items else 0)
-    for i in range(len(items)):
-        if labelled:
-            depth[lanes[i]] = max(depth[lanes[i]], len(lines[i]) * LINE + 6)
-    bottoms = [sum(depth[:k]) for k in range(len(depth))]
-    axis = 6 + sum(depth) + (CLEAR if labelled else 10)
-    marks = []
-    for i, item in enumerate(items):
-        extent = None if item.precision == "day" else (scale(item.start), scale(item.stop))
-        box, pole = None, None
-        if labelled:
-            height = len(lines[i]) * LINE
-            top = axis - CLEAR - bottoms[lanes[i]] - height - 4
-            box = Box(lefts[i], top, widths[i], height)
-            pole = (at[i], axis - 7, at[i], top + height)
-        marks.append(Mark(item, at[i], axis, extent, lines[i], box, pole))
-    picture = Picture("horizontal", width, 0, pieces, axis, marks)
-    picture.ticks = _ticks_across(parts, times, items, scale, axis, width)
+    depth = _depths(lanes, lines) if labelled else []
+    rows = max(lanes, default=0) if not labelled else 0
+    axis = 6 + sum(depth) + CLEAR if labelled else 16 + rows * ROW
+    marks = [_mark(item, at[i], axis, scale, lines[i], widths[i], placed[i], depth, labelled) for i, item in enumerate(items)]
+    picture = Picture("horizontal", width, 0, pieces, axis, marks, spans=[(s.start, s.stop) for s in parts])
+    picture.ticks = _ticks_across(parts, items, scale, axis, width, marks)
     picture.breaks = _breaks_across(pieces, words, axis, width)
     picture.height = max([axis + 30] + [b.box.bottom + 4 for b in picture.breaks])
     return picture
 
 
+def _lengths(parts: list[Stretch], items: Sequence[Item], room: float, labelled: bool) -> Optional[list[float]]:
+    """Each stretch's length. It needs room for its first tick's words; it wants enough for
+    all its ticks' words to stand apart at its scale. Where the wants fit, the rest of the
+    room goes by the number of marks, where crowding is; where they do not, the room above
+    the needs goes in proportion to what each lacks, times its marks: crowded stretches first."""
+    need = [text_width(tick_times(s, items)[0][1], TICK_SIZE) + 2 * PAD for s in parts]
+    if not labelled and room < sum(need):  # the compact picture may drop its ticks rather than its marks
+        need = [2 * PAD] * len(parts)
+    if room < sum(need):
+        return None
+    want = [max(n, _want(s, items)) for n, s in zip(need, parts)]
+    if sum(want) <= room:
+        total = sum(len(s.members) for s in parts) or 1
+        return [want[k] + (room - sum(want)) * len(s.members) / total for k, s in enumerate(parts)]
+    short = [(w - n) * len(s.members) for w, n, s in zip(want, need, parts)]
+    return [n + (room - sum(need)) * x / (sum(short) or 1) for n, x in zip(need, short)]
+
+
+def _want(stretch: Stretch, items: Sequence[Item]) -> float:
+    """The length at which each of a stretch's ticks has room for its words before the next."""
+    ticks = sorted(tick_times(stretch, items))
+    per_day = max([(text_width(words, TICK_SIZE) + 6) / (b[0] - a[0]) for a, b in zip(ticks, ticks[1:]) for words in [a[1]]], default=0.0)
+    return per_day * (stretch.stop - stretch.start)
+
+
+def _depths(lanes: list[int], lines) -> list[float]:
+    """Each lane as tall as its tallest label; lane 0 is next to the axis."""
+    depth = [0.0] * (max(lanes, default=-1) + 1)
+    for lane, ls in zip(lanes, lines):
+        depth[lane] = max(depth[lane], len(ls) * LINE + 6)
+    return depth
+
+
+def _mark(item: Item, at: float, axis: float, scale, lines, wide: float, placed, depth, labelled: bool) -> Mark:
+    lane, left = placed
+    extent = None if item.precision == "day" else (scale(item.start), scale(item.stop))
+    if not labelled:  # stacked above its point, a leader down to it
+        y = axis - lane * ROW
+        return Mark(item, at, y, extent, (), None, ((at, axis), (at, y)) if lane else None, at)
+    height = len(lines) * LINE
+    top = axis - CLEAR - sum(depth[:lane]) - height - 4
+    box = Box(left, top, wide, height)
+    bottom = top + height
+    pole = ((at, axis), (at, bottom)) + (((left, bottom),) if left > at else ())
+    return Mark(item, at, axis, extent, lines, box, pole, at)
+
+
 def _lanes(at: list[float], widths: list[float], width: float) -> Optional[list[tuple[int, float]]]:
-    """(lane, left edge) for each label, placed right to left. A label runs right from its
-    mark, or, where it would leave the picture, starts just far enough back to fit, its
-    leader rising under it. Lane 0 is next to the axis. No
-    label touches another in its lane, and no leader from a mark up to its label crosses
-    another label. The room caps the marks at width / MIN_GAP, so checking each pair costs
-    little; labels running right make a staircase, the earlier above the later."""
+    """(lane, left edge) for each label, placed right to left in time. A label runs right
+    from just past its mark, or, where it would leave the picture, starts just far enough
+    back to fit, its leader rising under it. Lane 0 is next to the axis. No label touches
+    another in its lane, and no leader from a mark up to its label crosses another label;
+    labels running right make a staircase, the earlier above the later. The caller caps
+    the labels at what the lanes can hold, so checking each pair costs little."""
     placed: list[tuple[int, float, float, float]] = []  # (lane, left, right, mark)
     result: list[tuple[int, float]] = [(0, 0.0)] * len(at)
-    for i in range(len(at) - 1, -1, -1):
-        left = min(at[i], width - 4 - widths[i])  # at its mark, or back just far enough to fit
+    for i in sorted(range(len(at)), key=lambda k: (at[k], k), reverse=True):
+        left = min(at[i] + FOOT, width - 4 - widths[i])
         lane = _lowest_lane(at[i], left, left + widths[i], placed) if left >= 2 else None
         if lane is None:
             return None
@@ -105,14 +147,44 @@ def _lowest_lane(mark: float, left: float, right: float, placed) -> Optional[int
     return lane if lane < ceiling else None
 
 
-def _ticks_across(parts, times, items, scale, axis, width) -> list[Tick]:
+def _rows(reach: list[tuple[float, float]]) -> Optional[list[tuple[int, float]]]:
+    """(row, 0) for each mark of the compact picture, given what its shape covers along the
+    axis (a dot, or a range's bar): row 0 on the axis, a mark that would touch one already
+    there one row up, and so on."""
+    ends = [float("-inf")] * MAX_ROWS
+    result: list[tuple[int, float]] = [(0, 0.0)] * len(reach)
+    for i in sorted(range(len(reach)), key=lambda k: (reach[k], k)):
+        row = next((r for r in range(MAX_ROWS) if reach[i][0] - ends[r] >= 2), None)
+        if row is None:
+            return None
+        ends[row] = reach[i][1]
+        result[i] = (row, 0.0)
+    return result
+
+
+def shape_reach(item: Item, at: float, scale) -> tuple[float, float]:
+    """What a mark's shape covers along the axis: a dot's width, or a range's bar."""
+    if item.precision == "range" and item.count == 1:
+        return min(at - 1.5, scale(item.start)), max(at + 1.5, scale(item.stop))
+    return at - SHAPE - 1.5, at + SHAPE + 1.5
+
+
+def _ticks_across(parts, items, scale, axis, width, marks: list[Mark]) -> list[Tick]:
+    """Ticks at their true dates below the axis; a tick a mark of another date would stand
+    on is dropped."""
+    points = sorted((m.at, k) for k, m in enumerate(marks))
     candidates = []
     for index, stretch in enumerate(parts):
-        for rank, (time, words) in enumerate(tick_times(stretch, times, items)):
+        for rank, (time, words, unit) in enumerate(tick_times(stretch, items)):
             at = scale(time)
             wide = text_width(words, TICK_SIZE)
-            x = at if at + wide <= width - 2 else at - wide
-            candidates.append((rank, index, Tick(at, (words,), Box(x, axis + 8, wide, TICK_SIZE + 3))))
+            # A day's words stand centred under its noon; a month's or a year's start at its first day.
+            x = at - wide / 2 if unit == "day" else at
+            x = min(max(x, 2.0), width - 2 - wide)
+            tick = Tick(at, (words,), Box(x, axis + 8, wide, TICK_SIZE + 3), time, unit)
+            near = points[bisect.bisect_left(points, (at - SHAPE - 1, -1)):bisect.bisect_right(points, (at + SHAPE + 1, len(marks)))]
+            if all(agrees(tick, marks[k].item) for _, k in near):
+                candidates.append((rank, index, tick))
     return keep_apart(candidates, [], 6)
 
 

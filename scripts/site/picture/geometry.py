@@ -11,6 +11,7 @@ TICK_SIZE = 12
 WIDE = 680
 NARROW = 288
 LINE = 17  # a label's line height
+SHAPE = 5.5  # the radius of a day's dot (svg.py draws it; the compact picture keeps shapes apart by it)
 
 @dataclass(frozen=True)
 class Item:
@@ -49,12 +50,13 @@ class Box:
 @dataclass(frozen=True)
 class Mark:
     item: Item
-    x: float
-    y: float
+    x: float  # where its shape is drawn: on the axis, or, in a crowded compact picture,
+    y: float  # stacked above its axis point with a leader down to it
     extent: Optional[tuple[float, float]]  # the bar or span along the axis, from and to
     lines: tuple[str, ...]  # the label, line by line (empty in the compact picture)
     label: Optional[Box]
-    pole: Optional[tuple[float, float, float, float]]  # a leader from the mark to its label
+    pole: Optional[tuple[tuple[float, float], ...]]  # the leader, point by point, from the axis point to the label
+    at: float = 0.0  # its axis point: the position of its date along the axis, never moved
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ class Tick:
     at: float  # position along the axis
     lines: tuple[str, ...]
     box: Box
+    time: float = 0.0  # the date it writes (a day's tick stands at the day's noon, where its marks are)
+    unit: str = "day"  # "day", "month" or "year": how much of time its words name
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,7 @@ class Picture:
     ticks: list[Tick] = field(default_factory=list)
     breaks: list[Break] = field(default_factory=list)
     grouped_by: Optional[str] = None  # None, "month", "year" or "decade"
+    spans: list[tuple[float, float]] = field(default_factory=list)  # each piece's stretch of time, start and stop
 
     def boxes(self) -> list[Box]:
         """Every piece of text in the picture: labels, ticks and breaks."""

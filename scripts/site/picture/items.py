@@ -9,9 +9,6 @@ from ...model.dates import DateValue, describe
 from ...text.date_mentions import MONTHS
 from .geometry import Item
 
-EPSILON = 1e-3  # days: how far apart marks of one day are put in time, to keep the list's order
-
-
 def ordinal(year: int, month: int, day: int) -> float:
     return float(datetime.date(year, month, day).toordinal())
 
@@ -61,36 +58,7 @@ def grouped(items: Sequence[Item], level: Optional[str]) -> list[Item]:
 
 
 def mark_times(items: Sequence[Item]) -> list[float]:
-    """A time for each item's mark: inside its own date, strictly increasing in list order.
-    A day's mark is at noon, a range's at its middle; a month's or a year's in the middle
-    of the room that its neighbours in the list leave it."""
-    n = len(items)
-    low, high = [0.0] * n, [0.0] * n
-    for i, item in enumerate(items):  # the earliest each can stand, keeping the order
-        low[i] = max(item.start, low[i - 1] + EPSILON) if i else item.start
-    for i in range(n - 1, -1, -1):  # the latest each can stand
-        high[i] = min(items[i].stop - EPSILON, high[i + 1] - EPSILON) if i < n - 1 else items[i].stop - EPSILON
-    times: list[Optional[float]] = [None] * n
-    previous = None
-    for i, item in enumerate(items):  # days and ranges first, where they fall
-        floor = low[i] if previous is None else max(low[i], previous + EPSILON)
-        if item.precision != "span":
-            times[i] = previous = min(max((item.start + item.stop) / 2, floor), max(floor, high[i]))
-        else:
-            previous = floor  # room kept for the span's mark
-    i = 0
-    while i < n:  # then each run of months and years, spread over the room between its neighbours
-        if times[i] is not None:
-            i += 1
-            continue
-        j = i
-        while j < n and times[j] is None:
-            j += 1
-        after = times[j] if j < n else float("inf")
-        for k in range(i, j):
-            left = j - k  # spans still to place, this one among them
-            floor = max(low[k], times[k - 1] + EPSILON) if k else low[k]
-            ceiling = max(floor, min(high[k], after - left * EPSILON))
-            times[k] = floor + (ceiling - floor) / (left + 1)
-        i = j
-    return [t for t in times if t is not None]
+    """The time of each item's axis point: the middle of its own date, a day's noon, a range's
+    middle, a month's or a year's middle. Nothing is moved to keep the list's order or to keep
+    marks apart: events of one date share one point, and their labels stand apart instead."""
+    return [(item.start + item.stop) / 2 for item in items]

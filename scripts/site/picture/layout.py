@@ -1,15 +1,18 @@
 """The picture of time as plain geometry: where each event's mark, bar and label go.
 
-The scale is piecewise. Events are gathered into stretches of time; a long empty
-stretch between two is cut out and drawn as a break that writes the years skipped.
-Within a stretch, time is proportional, except that consecutive marks keep a minimum
-distance, so the days of a dense week stand apart. Every position comes from one map
-from time to length per stretch (through the marks), so the ticks give true dates.
+The scale is piecewise (scale.py). Events are gathered into stretches of time, each at
+least a whole month; a long empty stretch between two is cut out and drawn as a break
+that writes the years skipped. Within a stretch, time is strictly proportional: each
+mark's axis point stands at the middle of its own date, and each tick at the date it
+writes, on one linear map per stretch. Events of one date share one point.
 
-Each event's mark lies inside its own date and in the order the list gives, so a month
-("January 1990") sits after the days listed before it and before those listed after.
-Where marks cannot all stand apart, consecutive events of one month, year or decade are
-drawn as one counted group that links to the first of them. Everything is O(n log n).
+Nothing is pushed apart along the axis. Where labels crowd, the labels move instead:
+into lanes above the axis (across.py) or along a column beside it (down.py), with a
+leader from each to its own mark; the compact picture, which has no labels, stacks its
+marks above their points. A tick that would stand beside a mark or a label of another
+date is dropped, never moved. Where even so the labels cannot all stand apart,
+consecutive events of one month, year or decade are drawn as one counted group that
+links to the first of them. Everything is O(n log n).
 """
 from __future__ import annotations
 

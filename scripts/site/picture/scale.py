@@ -1,8 +1,12 @@
 """The scale is piecewise. Events are gathered into stretches of time; a long empty
 stretch between two is cut out and drawn as a break that writes the years skipped.
-Within a stretch, time is proportional, except that consecutive marks keep a minimum
-distance, so the days of a dense week stand apart. Every position comes from one map
-from time to length per stretch (through the marks), so the ticks give true dates.
+Within a stretch, time is strictly proportional: one linear map from date to position,
+which the marks' axis points and the ticks both follow. Nothing is pushed apart along
+the axis; crowded labels are spread across it instead (across.py, down.py).
+
+A stretch covers whole months or whole years, never less than a month: a two-day range
+drawn in a two-day stretch would fill it and look long, while in its month it is visibly
+short. Each stretch has its own scale, and its ticks say what it is.
 """
 from __future__ import annotations
 
@@ -19,14 +23,15 @@ GAP_DAYS = 300  # an empty stretch longer than this is cut out of the axis
 
 @dataclass
 class Stretch:
-    start: float  # in days, widened to whole units of its ticks
+    start: float  # in days, widened to whole months or years
     stop: float
-    members: list[int]  # indexes of the items whose marks stand in it
+    members: list[int]  # indexes of the items whose marks stand in it, in time order
     unit: str  # "year", "month" or "day": what its ticks count
 
 
 def stretches(items: Sequence[Item], times: Sequence[float]) -> list[Stretch]:
-    """Runs of items whose dates lie within GAP_DAYS of each other."""
+    """Runs of items whose dates lie within GAP_DAYS of each other, each widened to whole
+    months or years; runs whose widened stretches would overlap become one."""
     order = sorted(range(len(items)), key=lambda i: items[i].start)
     runs: list[list[int]] = []
     reach = None
@@ -36,14 +41,21 @@ def stretches(items: Sequence[Item], times: Sequence[float]) -> list[Stretch]:
             reach = items[i].stop
         runs[-1].append(i)
         reach = max(reach, items[i].stop)
-    result = []
+    result: list[Stretch] = []
     for run in runs:
-        start = min(items[i].start for i in run)
-        stop = max(items[i].stop for i in run)
-        unit = "year" if stop - start > 300 else "month" if stop - start > 62 else "day"
-        result.append(Stretch(*_widened(start, stop, unit), sorted(run, key=lambda i: times[i]), unit))
-    result.sort(key=lambda s: s.start)
+        made = _stretch(items, times, run)
+        while result and made.start <= result[-1].stop:  # widening made them meet: a cut would skip nothing
+            made = _stretch(items, times, result.pop().members + run)
+            run = made.members
+        result.append(made)
     return result
+
+
+def _stretch(items: Sequence[Item], times: Sequence[float], run: list[int]) -> Stretch:
+    start = min(items[i].start for i in run)
+    stop = max(items[i].stop for i in run)
+    unit = "year" if stop - start > 300 else "month" if stop - start > 62 else "day"
+    return Stretch(*_widened(start, stop, unit), sorted(run, key=lambda i: (times[i], i)), unit)
 
 
 def _widened(start: float, stop: float, unit: str) -> tuple[float, float]:
@@ -51,60 +63,33 @@ def _widened(start: float, stop: float, unit: str) -> tuple[float, float]:
     last = datetime.date.fromordinal(int(stop) - 1)
     if unit == "year":
         return ordinal(first.year, 1, 1), ordinal(last.year + 1, 1, 1)
-    if unit == "month":
-        after = (last.year + 1, 1) if last.month == 12 else (last.year, last.month + 1)
-        return ordinal(first.year, first.month, 1), ordinal(*after, 1)
-    return start, stop
+    after = (last.year + 1, 1) if last.month == 12 else (last.year, last.month + 1)
+    return ordinal(first.year, first.month, 1), ordinal(*after, 1)
 
 
 class Scale:
-    """Time to position along the axis, piecewise linear through each stretch's knots."""
+    """Time to position along the axis: one linear map per stretch."""
 
     def __init__(self):
-        self.knots: list[tuple[float, float]] = []
+        self.pieces: list[tuple[float, float, float, float]] = []  # (start, stop) in time, (begin, end) along the axis
 
-    def add(self, time: float, at: float) -> None:
-        self.knots.append((time, at))
+    def add(self, start: float, stop: float, begin: float, end: float) -> None:
+        self.pieces.append((start, stop, begin, end))
 
     def __call__(self, time: float) -> float:
-        index = bisect.bisect_right(self.knots, (time, float("inf")))
-        if index == 0:
-            return self.knots[0][1]
-        if index == len(self.knots):
-            return self.knots[-1][1]
-        (t0, a0), (t1, a1) = self.knots[index - 1], self.knots[index]
-        return a0 if t1 == t0 else a0 + (time - t0) / (t1 - t0) * (a1 - a0)
+        index = max(0, bisect.bisect_right(self.pieces, (time, float("inf"))) - 1)
+        t0, t1, a0, a1 = self.pieces[index]
+        return a0 + (time - t0) / (t1 - t0) * (a1 - a0)
 
 
-def _place(times: Sequence[float], stretch: Stretch, begin: float, end: float, gaps: Sequence[float], pad: float) -> list[float]:
-    """Positions of a stretch's marks between `begin` and `end`: proportional to time, then
-    pushed apart to the minimum gaps, forwards and then backwards so they stay inside."""
-    members = stretch.members
-    span = stretch.stop - stretch.start
-    at = [begin + pad + (times[i] - stretch.start) / span * (end - begin - 2 * pad) for i in members]
-    for k in range(1, len(at)):
-        at[k] = max(at[k], at[k - 1] + gaps[k - 1])
-    at[-1] = min(at[-1], end - pad)
-    for k in range(len(at) - 2, -1, -1):
-        at[k] = min(at[k], at[k + 1] - gaps[k])
-    return at
-
-
-def place_along(parts, times, lengths, breaks, gaps, pad, begin):
-    """Every mark's position along the axis, stretch after stretch with a cut between, and
-    the scale from time to position through them."""
+def place_along(parts: Sequence[Stretch], lengths: Sequence[float], breaks: Sequence[float], begin: float):
+    """The scale: each stretch its length along the axis, one after another with a cut
+    between; and the axis's pieces."""
     scale = Scale()
-    at: list[float] = [0.0] * len(times)
     pieces = []
     cursor = begin
     for index, stretch in enumerate(parts):
-        length = lengths[index]
-        positions = _place(times, stretch, cursor, cursor + length, [gaps[i] for i in stretch.members], pad)
-        scale.add(stretch.start, cursor)
-        for i, position in zip(stretch.members, positions):
-            at[i] = position
-            scale.add(times[i], position)
-        scale.add(stretch.stop, cursor + length)
-        pieces.append((cursor, cursor + length))
-        cursor += length + (breaks[index] if index < len(breaks) else 0)
-    return scale, at, pieces
+        scale.add(stretch.start, stretch.stop, cursor, cursor + lengths[index])
+        pieces.append((cursor, cursor + lengths[index]))
+        cursor += lengths[index] + (breaks[index] if index < len(breaks) else 0)
+    return scale, pieces

@@ -13,11 +13,10 @@ from markupsafe import Markup
 
 from ...model.dataset import Dataset
 from ..common import Links
-from .geometry import LABEL_SIZE, NARROW, TICK_SIZE, WIDE, Mark, Picture
+from .geometry import LABEL_SIZE, NARROW, SHAPE, TICK_SIZE, WIDE, Mark, Picture
 from .items import event_item
 from .layout import picture
 
-SHAPE = 5.5  # the radius of a day's dot
 
 
 def items_of(dataset: Dataset):
@@ -106,9 +105,9 @@ def _mark(pic: Picture, mark: Mark, target: Callable[[str], str]) -> Markup:
         words += " (date inferred)"
     out = [Markup('<a class="bj-time__mark" href="{href}" aria-label="{words}"><title>{words}</title>').format(href=target(item.key), words=words)]
     if mark.pole:
-        x0, y0, x1, y1 = mark.pole
-        out.append(Markup('<line class="bj-time__pole" x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}"></line>').format(x0, y0, x1, y1))
-    out.append(_shape(mark))
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in mark.pole)
+        out.append(Markup('<polyline class="bj-time__pole" points="{}"></polyline>').format(points))
+    out.append(_shape(pic, mark))
     if mark.lines and mark.label:
         box = mark.label  # the whole label takes the click, not only its letters
         out.append(Markup('<rect class="bj-time__target" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"></rect>').format(box.x, box.y, box.width, box.height))
@@ -118,22 +117,40 @@ def _mark(pic: Picture, mark: Mark, target: Callable[[str], str]) -> Markup:
 
 
 def _extent(pic: Picture, mark: Mark) -> Markup:
-    """A range's bar or a month's or year's faded span, along the axis."""
-    if not mark.extent:
+    """A month's or year's faded span along the axis (a range's bar is its mark: _shape)."""
+    if not mark.extent or mark.item.precision != "span":
         return Markup("")
-    item = mark.item
-    thick = 14 if item.precision == "span" else 7
     a0, a1 = mark.extent
-    x, y = _xy(pic, a0, pic.cross - thick / 2)
-    w, h = _xy(pic, max(a1 - a0, 2), thick)
-    kind = "span" if item.precision == "span" else "range"
-    return Markup('<rect class="bj-time__{}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" rx="2"></rect>').format(kind, x, y, w, h)
+    return _bar(pic, a0, a1, pic.cross, 14, "bj-time__span")
 
 
-def _shape(mark: Mark) -> Markup:
+def _bar(pic: Picture, a0: float, a1: float, across: float, thick: float, cls: str) -> Markup:
+    middle, length = (a0 + a1) / 2, max(a1 - a0, 2)  # a bar too short to see is drawn 2 px long, on its middle: within 1 px of true
+    x, y = _xy(pic, middle - length / 2, across - thick / 2)
+    w, h = _xy(pic, length, thick)
+    return Markup('<rect class="{}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" rx="2"></rect>').format(cls, x, y, w, h)
+
+
+def _range(pic: Picture, a0: float, a1: float, across: float, thick: float, cls: str) -> Markup:
+    middle, length = (a0 + a1) / 2, max(a1 - a0, 2)
+    corners = [(middle - length / 2, across - thick / 2), (middle + length / 2, across - thick / 2),
+               (middle + length / 2, across + thick / 2), (middle - length / 2, across + thick / 2)]
+    points = " ".join("{:.1f},{:.1f}".format(*_xy(pic, a, c)) for a, c in corners)
+    return Markup('<polygon class="{}" points="{}"></polygon>').format(cls, points)
+
+
+def _shape(pic: Picture, mark: Mark) -> Markup:
+    """A day's dot (a diamond if inferred); a range's bar at its true length (outlined if
+    inferred, and taller, so that a written range of the same days shows inside it)."""
     x, y, r = mark.x, mark.y, SHAPE
     if mark.item.count > 1:
         return Markup('<rect class="bj-time__group" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"></rect>').format(x - r, y - r, 2 * r, 2 * r)
+    if mark.item.precision == "range" and mark.extent:
+        across = mark.y if pic.orientation == "horizontal" else mark.x
+        # Written or inferred, as a day's dot or diamond is; drawn as a polygon, as a diamond is.
+        if mark.item.inferred:
+            return _range(pic, *mark.extent, across, 14, "bj-time__range bj-time__inferred")
+        return _range(pic, *mark.extent, across, 8, "bj-time__range bj-time__dot")
     if mark.item.inferred:
         d = r + 1.5
         return Markup('<polygon class="bj-time__inferred" points="{:.1f},{:.1f} {:.1f},{:.1f} {:.1f},{:.1f} {:.1f},{:.1f}"></polygon>').format(
@@ -144,28 +161,43 @@ def _shape(mark: Mark) -> Markup:
 _KEY = {
     "dot": Markup('<circle class="bj-time__dot" cx="8" cy="8" r="5.5"></circle>'),
     "inferred": Markup('<polygon class="bj-time__inferred" points="8,1 15,8 8,15 1,8"></polygon>'),
-    "range": Markup('<rect class="bj-time__range" x="0" y="4.5" width="16" height="7" rx="2"></rect>'),
+    "range": Markup('<polygon class="bj-time__range bj-time__dot" points="0,4 16,4 16,12 0,12"></polygon>'),
+    "range-inferred": Markup('<polygon class="bj-time__range bj-time__inferred" points="1,2 15,2 15,14 1,14"></polygon>'),
     "span": Markup('<rect class="bj-time__span" x="0" y="1" width="16" height="14" rx="2"></rect>'),
     "group": Markup('<rect class="bj-time__group" x="2.5" y="2.5" width="11" height="11"></rect>'),
 }
 
 
+def _stacked(*pictures: Picture) -> bool:
+    return any(m.y != p.cross for p in pictures if p.orientation == "horizontal" for m in p.marks)
+
+
 def _legend(wide: Picture, narrow: Picture, compact: bool) -> Markup:
     shown = {"dot", "inferred", "range", "span"}
+    if any(m.item.precision == "range" and m.item.inferred for m in wide.marks + narrow.marks):
+        shown.add("range-inferred")
     if any(m.item.count > 1 for m in wide.marks + narrow.marks):
         shown.add("group")
     words = {
         "dot": "a date the source writes",
         "inferred": "a date inferred from another passage",
-        "range": "a range of days",
+        "range": "a range of days, at its length",
+        "range-inferred": "a range of days inferred",
         "span": "a month or a year",
         "group": "several events, counted; it leads to the first",
     }
     keys = Markup("").join(
         Markup('<span class="bj-time__key"><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{}</svg> {}</span>').format(_KEY[k], words[k])
-        for k in ("dot", "inferred", "range", "span", "group") if k in shown
+        for k in ("dot", "inferred", "range", "range-inferred", "span", "group") if k in shown
     )
-    note = ("Each mark links to its entry on the timeline." if compact else
-            "Each mark links to its entry below. Time runs in proportion within each stretch; long empty stretches are cut out, "
-            "and the ticks give the true dates.")
+    if compact:
+        note = ("Each mark links to its entry on the timeline. Within each stretch of the line, time runs in proportion, "
+                "each stretch at its own scale; long empty stretches are cut out.")
+        if _stacked(wide, narrow):
+            note += " Marks of near dates are stacked above their dates."
+    else:
+        note = ("Each mark links to its entry below. Within each stretch of the line, time runs in proportion, each stretch "
+                "at its own scale: every mark stands at its true date, and the ticks give the dates. Long empty stretches are "
+                "cut out, and the years they skip are written at the cut. Where labels crowd they are moved apart, and a line "
+                "leads from each label to its mark.")
     return Markup('<span class="bj-time__keys">{}</span> <span class="bj-time__note">{}</span>').format(keys, note)

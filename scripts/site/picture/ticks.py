@@ -1,4 +1,9 @@
-"""Ticks: the dates written along the axis, the years a cut skips, and which of them fit."""
+"""Ticks: the dates written along the axis, the years a cut skips, and which of them fit.
+
+A tick stands at the true date it writes and is never moved: a month's or a year's at its
+first midnight, a day's at the day's noon, where that day's marks stand. A tick that has
+no room is dropped, never shifted.
+"""
 from __future__ import annotations
 
 import datetime
@@ -12,35 +17,54 @@ from .scale import Stretch
 ABBREVIATIONS = [m[:3] for m in MONTHS]
 
 
-def tick_times(stretch: Stretch, times: Sequence[float], items: Sequence[Item]) -> list[tuple[float, str]]:
-    """(time, words) for the ticks of a stretch, most important first: its start, with the year."""
+def tick_times(stretch: Stretch, items: Sequence[Item]) -> list[tuple[float, str, str]]:
+    """(time, words, unit) for the ticks of a stretch, most important first: its start, which
+    writes the year."""
     first = datetime.date.fromordinal(int(stretch.start))
-    found: list[tuple[float, str]] = []
     if stretch.unit == "year":
-        found.append((stretch.start, str(first.year)))
-        year = first.year + 1
-        while ordinal(year, 1, 1) < stretch.stop:
-            found.append((ordinal(year, 1, 1), str(year)))
-            year += 1
-    elif stretch.unit == "month":
-        found.append((stretch.start, f"{ABBREVIATIONS[first.month - 1]} {first.year}"))
-        day = _next_month(first)
-        while day.toordinal() < stretch.stop:
-            words = f"{ABBREVIATIONS[day.month - 1]} {day.year}" if day.month == 1 else ABBREVIATIONS[day.month - 1]
-            found.append((float(day.toordinal()), words))
-            day = _next_month(day)
-    else:
-        starts_month = first.day == 1
-        found.append((stretch.start, f"{ABBREVIATIONS[first.month - 1]} {first.year}" if starts_month else f"{first.day} {ABBREVIATIONS[first.month - 1]} {first.year}"))
-        days = sorted({int(items[i].start) for i in stretch.members if items[i].precision != "span"} - {int(stretch.start)})
-        for number in days:
-            day = datetime.date.fromordinal(number)
-            found.append((float(number), str(day.day) if (day.year, day.month) == (first.year, first.month) else f"{day.day} {ABBREVIATIONS[day.month - 1]}"))
-    return found
+        return [(ordinal(year, 1, 1), str(year), "year") for year in range(first.year, datetime.date.fromordinal(int(stretch.stop) - 1).year + 1)]
+    found = [(stretch.start, f"{ABBREVIATIONS[first.month - 1]} {first.year}", "month")]
+    months = []
+    day = _next_month(first)
+    while day.toordinal() < stretch.stop:
+        months.append((float(day.toordinal()), f"{ABBREVIATIONS[day.month - 1]} {day.year}" if day.month == 1 else ABBREVIATIONS[day.month - 1], "month"))
+        day = _next_month(day)
+    if stretch.unit == "month":
+        return found + months
+    # A day stretch writes the days its events name: first the days of single-day events,
+    # then the first days of ranges; then the months it crosses.
+    single = sorted({int(items[i].start) for i in stretch.members if items[i].precision == "day"})
+    starts = sorted({int(items[i].start) for i in stretch.members if items[i].precision == "range"} - set(single))
+    for number in single + starts:
+        day = datetime.date.fromordinal(number)
+        words = str(day.day) if (day.year, day.month) == (first.year, first.month) else f"{day.day} {ABBREVIATIONS[day.month - 1]}"
+        found.append((number + 0.5, words, "day"))
+    return found + months
 
 
 def _next_month(day: datetime.date) -> datetime.date:
     return datetime.date(day.year + 1, 1, 1) if day.month == 12 else datetime.date(day.year, day.month + 1, 1)
+
+
+def named(tick: Tick) -> tuple[float, float]:
+    """The stretch of time a tick's words name, start and stop."""
+    day = datetime.date.fromordinal(int(tick.time))
+    if tick.unit == "day":
+        return float(int(tick.time)), float(int(tick.time) + 1)
+    if tick.unit == "month":
+        return tick.time, float(_next_month(day).toordinal())
+    return tick.time, ordinal(day.year + 1, 1, 1)
+
+
+def agrees(tick: Tick, item: Item) -> bool:
+    """Whether a tick may stand beside an item's mark or label: the item's date lies within
+    the tick's words ("Jan 1990" beside 21 January), or the tick names a day of the item's
+    range ("19" beside 19–20 January). "21" beside "January 1990" does not agree: the
+    source does not say the 21st."""
+    start, stop = named(tick)
+    if start <= item.start and item.stop <= stop:
+        return True
+    return tick.unit == "day" and item.precision == "range" and item.start <= start and stop <= item.stop
 
 
 def skipped_years(before: float, after: float) -> str:
