@@ -102,6 +102,8 @@ def hostile_data(data: dict, payload: str) -> dict[str, str]:
     written = {f.code: payload for f in FIELDS}
     short = BY_CODE["st"]
     written["st"] = payload[: SHORT_TITLE_ROOM - len(short.start) - len(short.end)]
+    # A summary may write no number its entry's quotes do not (F603): its payload spells none.
+    written["su"] = payload.translate(str.maketrans("0123456789", "abcdefghij"))
 
     def add(text: str, code: str) -> str:
         return f"{text} {BY_CODE[code].marked(written[code])}"

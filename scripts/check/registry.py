@@ -15,6 +15,7 @@ from .places import check_places
 from .quotes import check_quotes
 from .readings import Readings
 from .relations import check_relations
+from .summaries import check_summaries
 
 Check = Callable[[Dataset, Readings], list[Diagnostic]]
 
@@ -27,6 +28,7 @@ CHECKS: list[Check] = [
     check_event_order,
     check_places,
     check_relations,
+    check_summaries,
 ]
 
 # Whether every number of a source is accounted for is asked only of data that is otherwise

@@ -1,0 +1,88 @@
+"""Summaries: the editors' words about an entry state no number or date that the entry's
+data does not hold. A date written in a summary lies within the event's date, or is written
+in one of the entry's quotes; a number is written in one of them (a count by its value, any
+other kind word for word)."""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from ..diagnostics import Diagnostic, error
+from ..model.dataset import Dataset, Event
+from ..model.dates import DateValue, describe
+from ..text.date_mentions import Day, Mention
+from ..text.numbers import COUNT, KIND_NOUNS
+from .readings import Readings
+from .where import at
+
+
+def check_summaries(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
+    figures_of: dict[str, list] = {}
+    for figure in dataset.figures:
+        for event_id in figure.events:
+            figures_of.setdefault(event_id, []).append(figure)
+    found = []
+    for event in dataset.events:
+        summary = readings("", event.summary)  # read as text: no source holds it
+        if not summary.numbers and not summary.mentions:
+            continue  # most summaries: nothing to hold to the quotes
+        quotes = [readings(event.source, quote) for quote in _entry_quotes(event)]
+        quotes += [readings(f.source, f.quote) for f in figures_of.get(event.id, ())]
+        if any(q.fails for q in quotes):
+            continue  # a quote that is reported is not yet the source's: one mistake, one message
+        problem = _unheld(event, summary, quotes)
+        if problem:
+            found.append(error(dataset.path, at(dataset, event.at, "summary"), *problem))
+    return found
+
+
+def _entry_quotes(event: Event) -> Iterable[str]:
+    yield event.quote
+    if event.date.inferred:
+        yield event.date.inferred.from_quote
+    for place in event.places:
+        if place.inferred:
+            yield place.inferred.from_quote
+
+
+def _unheld(event: Event, summary, quotes) -> Optional[tuple[str, str]]:
+    """The first date or number of the summary the entry does not hold, as (code, message)."""
+    text, in_dates = summary.quote, set()
+    for mention in summary.mentions:
+        in_dates.update(range(mention.begin, mention.stop))
+        if not _within(mention, event.date.value) and not any(_same_date(mention, m) for q in quotes for m in q.mentions):
+            return "T705", (f"the summary writes the date {text[mention.begin:mention.stop]!r}, which is neither within the event's date "
+                            f"({describe(event.date.value)}) nor written in its quotes; write only what the entry's quotes give, "
+                            "or quote the passage that gives it")
+    for number in summary.numbers:
+        if number.begin in in_dates:
+            continue
+        written = text[number.begin:number.stop]
+        if number.kind == COUNT:
+            held = any(n.kind == COUNT and n.value == number.value for q in quotes for n in q.numbers)
+        else:
+            held = any(q.quote[n.begin:n.stop].lower() == written.lower() for q in quotes for n in q.numbers)
+        if not held:
+            return "F603", (f"the summary writes the {KIND_NOUNS[number.kind]} {written!r}, which none of the entry's quotes writes; "
+                            "take it out of the summary, or quote the passage that writes it")
+    return None
+
+
+def _within(mention: Mention, date: DateValue) -> bool:
+    """Whether the written date lies within `date`, a part the summary leaves out taken from it
+    ("25 January" within 25–26 January 1990)."""
+    start, end = _filled(mention.start, date.start), _filled(mention.end, date.end)
+    written = DateValue(start, end)
+    return date.earliest() <= written.earliest() and written.latest() <= date.latest()
+
+
+def _filled(day: Day, like: Day) -> Day:
+    year = day.year if day.year is not None else like.year
+    month = day.month if day.month is not None or day.year is not None else like.month
+    return Day(year, month, day.day)
+
+
+def _same_date(summary: Mention, quoted: Mention) -> bool:
+    """Whether the quote writes the summary's date: every part the summary writes, the same
+    ("3 March" is written in "March 3, 1990")."""
+    return all(mine is None or mine == theirs
+               for day, other in ((summary.start, quoted.start), (summary.end, quoted.end)) for mine, theirs in zip(day, other))
