@@ -200,7 +200,9 @@ def _digits(text: str, m: re.Match) -> Number:
         return Number(begin, stop, None, DECIMAL)
     if m.group("suffix"):
         return Number(begin, stop, None, ORDINAL)
-    if m.group("plural"):  # "the 1990s", "the ’90s", "1000s of people"
+    # "the 1990s" and "the ’90s" are decades; "100s" and "1,000s of people" amounts. Four
+    # digits ending "00" read as the decade a year would ("the 1900s"), however meant.
+    if m.group("plural"):
         if digits.endswith("00") and (len(digits) != 4 or "," in m.group("digits")):
             return Number(begin, stop, None, VAGUE)
         if digits.endswith("0") and len(digits) in (2, 4):
