@@ -21,14 +21,16 @@ SPLIT = ["deaths-neftchala", "deaths-lankaran"]
 
 
 def split_regions(data: dict) -> dict:
-    """The real data with "Deaths in Neftchala and Lankaran" told as two events, and its
-    figure, eight killed, on both."""
+    """The real data with "Deaths in Neftchala and Lankaran" told as two events, each
+    summary giving its own day, and its figure, eight killed, on both."""
     index = next(i for i, e in enumerate(data["events"]) if e["id"] == "deaths-neftchala-lankaran")
     both = data["events"][index]
     inferred = {**both["inferred"], "reason": "The passage these dates close begins with the night of 19-20 January 1990."}
     neftchala = {**both, "id": SPLIT[0], "date": "1990-01-25", "title": "Deaths in Neftchala", "short_title": "Deaths in Neftchala",
+                 "summary": "According to Caliber.Az, people were killed in Neftchala on 25 January, eight in all there and in Lankaran.",
                  "quote": "on January 25 in Neftchala", "places": [{"name": "Neftchala"}], "inferred": {**inferred, "parts": list(inferred["parts"])}}
     lankaran = {**both, "id": SPLIT[1], "date": "1990-01-26", "title": "Deaths in Lankaran", "short_title": "Deaths in Lankaran",
+                "summary": "According to Caliber.Az, people were killed in Lankaran on 26 January, eight in all there and in Neftchala.",
                 "quote": "January 26 in Lankaran", "places": [{"name": "Lankaran"}], "inferred": {**inferred, "parts": list(inferred["parts"])}}
     data["events"][index:index + 1] = [neftchala, lankaran]
     for figure in data["figures"]:
