@@ -60,6 +60,6 @@ def pytest_terminal_summary(terminalreporter, config):
 
     lines = summary(config.started_at)
     if lines:
-        terminalreporter.section("Lighthouse (performance reported, not asserted)")
+        terminalreporter.section("Lighthouse (performance: benchmarks/lighthouse_scores.py)")
         for line in lines:
             terminalreporter.write_line(line)

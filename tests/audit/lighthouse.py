@@ -1,4 +1,4 @@
-"""Lighthouse on one page of the published site: its four scores, and what cost points."""
+"""Lighthouse on the pages of the published site: their scores, and what cost points."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,13 @@ from pathlib import Path
 from tests.browser.conftest import ROOT, chromium_path
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-ASSERTED = ("accessibility", "best-practices", "seo")  # performance on a shared machine is reported, not asserted
+# What the tests hold at 100. Performance on a shared machine measures the machine as much
+# as the pages: benchmarks/lighthouse_scores.py measures and prints it, outside the suite.
+ASSERTED = ("accessibility", "best-practices", "seo")
+# The 404 page is audited at its own address: at a missing one, Lighthouse's SEO audit
+# rightly marks the status 404 down, which is what that page must answer with.
+PAGES = {"home": "", "timeline": "timeline/", "figures": "figures/", "source": "source/", "method": "method/", "data": "data/",
+         "404": "404.html"}
 REPORTS = ROOT / "test-artifacts" / "lighthouse"
 SCORES = REPORTS / "scores.json"  # page -> category -> score, for the run's summary
 
@@ -19,18 +25,23 @@ def summary(since: float) -> list[str]:
     tests run in workers, so the summary reads what they wrote rather than their memory."""
     if not SCORES.is_file() or SCORES.stat().st_mtime < since:
         return []
-    found = json.loads(SCORES.read_text(encoding="utf-8"))
-    return [f"{'page':<10}" + "".join(f"{c:>16}" for c in CATEGORIES),
-            *(f"{page:<10}" + "".join(f"{'-' if scores.get(c) is None else scores[c]:>16}" for c in CATEGORIES) for page, scores in found.items())]
+    return table(json.loads(SCORES.read_text(encoding="utf-8")))
 
 
-def audit_all(command: list[str], urls: dict[str, str], reports: Path) -> dict[str, dict]:
-    """Lighthouse's report on each page of `urls` (name -> address), as JSON, each written to
-    `reports`/name.json as well; one browser for all (run_lighthouse.mjs)."""
+def table(found: dict[str, dict[str, int | None]]) -> list[str]:
+    """Page by category, as lines of text; only the categories audited."""
+    categories = [c for c in CATEGORIES if any(c in scores for scores in found.values())]
+    return [f"{'page':<10}" + "".join(f"{c:>16}" for c in categories),
+            *(f"{page:<10}" + "".join(f"{'-' if scores.get(c) is None else scores[c]:>16}" for c in categories) for page, scores in found.items())]
+
+
+def audit_all(command: list[str], urls: dict[str, str], reports: Path, categories=ASSERTED) -> dict[str, dict]:
+    """Lighthouse's report on each page of `urls` (name -> address) in `categories`, as JSON,
+    each written to `reports`/name.json as well; one browser for all (run_lighthouse.mjs)."""
     for name in urls:
         (reports / f"{name}.json").unlink(missing_ok=True)
     env = {**os.environ, "CHROME_PATH": chromium_path() or "/usr/bin/chromium"}
-    done = subprocess.run([*command, str(reports), *(f"{name}={url}" for name, url in urls.items())],
+    done = subprocess.run([*command, ",".join(categories), str(reports), *(f"{name}={url}" for name, url in urls.items())],
                           env=env, capture_output=True, text=True, timeout=120 + 60 * len(urls))
     missing = [name for name in urls if not (reports / f"{name}.json").is_file()]
     assert done.returncode == 0 and not missing, f"Lighthouse failed on {missing}:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"

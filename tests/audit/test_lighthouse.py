@@ -1,7 +1,7 @@
 """Lighthouse 12 (pinned in package.json, installed by `npm ci`) on every page of the site
 as published, the 404 page included: accessibility, best practices and SEO score 100.
-Performance is reported in the run's summary and kept in test-artifacts/lighthouse/, not
-asserted: on a shared two-core machine it measures the machine as much as the pages.
+Performance is not audited here: on a shared two-core machine it measures the machine as
+much as the pages; benchmarks/lighthouse_scores.py measures it with the other three.
 All pages are audited in one test, one after another in one browser (about 4 s a page):
 one test, so that the pages are audited once a run whichever worker runs it."""
 from __future__ import annotations
@@ -15,10 +15,7 @@ from tests.audit.tools import lighthouse
 
 pytestmark = pytest.mark.browser
 
-# The 404 page is audited at its own address: at a missing one, Lighthouse's SEO audit
-# rightly marks the status 404 down, which is what that page must answer with.
-PAGES = {"home": "", "timeline": "timeline/", "figures": "figures/", "source": "source/", "method": "method/", "data": "data/",
-         "404": "404.html"}
+PAGES = lh.PAGES
 
 
 def test_lighthouse_scores_every_page_100_for_accessibility_best_practices_and_seo(published_site):
