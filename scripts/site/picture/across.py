@@ -60,7 +60,7 @@ def horizontal(items: Sequence[Item], width: float = WIDE, labelled: bool = True
     axis = 6 + sum(depth) + CLEAR if labelled else 16 + rows * ROW
     marks = [_mark(item, at[i], axis, scale, lines[i], widths[i], placed[i], depth, labelled) for i, item in enumerate(items)]
     picture = Picture("horizontal", width, 0, pieces, axis, marks, spans=[(s.start, s.stop) for s in parts])
-    picture.ticks = _ticks_across(parts, items, scale, axis, width, marks)
+    picture.ticks = _ticks_across(parts, items, scale, axis, width, marks, ends_first=not labelled)
     picture.breaks = _breaks_across(pieces, words, axis, width)
     picture.height = max([axis + 30] + [b.box.bottom + 4 for b in picture.breaks])
     return picture
@@ -169,9 +169,12 @@ def shape_reach(item: Item, at: float, scale) -> tuple[float, float]:
     return at - SHAPE - 1.5, at + SHAPE + 1.5
 
 
-def _ticks_across(parts, items, scale, axis, width, marks: list[Mark]) -> list[Tick]:
+def _ticks_across(parts, items, scale, axis, width, marks: list[Mark], ends_first: bool = False) -> list[Tick]:
     """Ticks at their true dates below the axis; a tick a mark of another date would stand
-    on is dropped."""
+    on is dropped. `ends_first`: the first and the last stretch keep their first ticks before
+    any other stretch, so that the picture dates where it begins and where it ends (the
+    compact picture, whose marks have no labels)."""
+    ends = {0, len(parts) - 1} if ends_first else set()
     points = sorted((m.at, k) for k, m in enumerate(marks))
     candidates = []
     for index, stretch in enumerate(parts):
@@ -184,7 +187,7 @@ def _ticks_across(parts, items, scale, axis, width, marks: list[Mark]) -> list[T
             tick = Tick(at, (words,), Box(x, axis + 8, wide, TICK_SIZE + 3), time, unit)
             near = points[bisect.bisect_left(points, (at - SHAPE - 1, -1)):bisect.bisect_right(points, (at + SHAPE + 1, len(marks)))]
             if all(agrees(tick, marks[k].item) for _, k in near):
-                candidates.append((rank, index, tick))
+                candidates.append((-1 if rank == 0 and index in ends else rank, index, tick))
     return keep_apart(candidates, [], 6)
 
 

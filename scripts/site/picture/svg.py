@@ -7,12 +7,12 @@ need no JavaScript. The list below stays the main content; a skip link passes th
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Optional
 
 from markupsafe import Markup
 
 from ...model.dataset import Dataset
-from ..common import Links
+from ..common import Links, render_date
 from .geometry import LABEL_SIZE, NARROW, SHAPE, TICK_SIZE, WIDE, Mark, Picture
 from .items import event_item
 from .layout import picture
@@ -29,28 +29,43 @@ def render_time_picture(dataset: Dataset, links: Links = Links(), compact: bool 
     items = items_of(dataset)
     if not items:
         return Markup("")
-    target = (lambda key: f"#{key}") if not compact else (lambda key: f"{links.timeline}#{key}")
+    # The compact picture's marks are too small and too close to be links a finger can hit
+    # (WCAG 2.5.8): its list carries the links, each event's date and name in words.
+    target = (lambda key: f"#{key}") if not compact else None
     name = "bj-time-compact" if compact else "bj-time"
     wide = picture(items, "horizontal", labelled=not compact)
     narrow = picture(items, "horizontal", labelled=False, width=NARROW) if compact else picture(items, "vertical")
-    about = _about(items)
+    about = _about(items, compact)
     skip = Markup("") if compact else Markup('<a class="bj-skip" href="#bj-events">Skip the picture of time</a>')
-    return Markup('<figure class="bj-time{modifier}" aria-label="{about}">{skip}{wide}{narrow}<figcaption>{legend}</figcaption></figure>').format(
+    return Markup('<figure class="bj-time{modifier}" aria-label="{about}">{skip}{wide}{narrow}{listed}<figcaption>{legend}</figcaption></figure>').format(
         modifier=" bj-time--compact" if compact else "",
         about=about,
         skip=skip,
         wide=svg(wide, f"{name}-wide", about, target),
         narrow=svg(narrow, f"{name}-narrow", about, target),
         legend=_legend(wide, narrow, compact),
+        listed=_listed(dataset, links) if compact else Markup(""),
     )
 
 
-def _about(items) -> str:
+def _listed(dataset: Dataset, links: Links) -> Markup:
+    """Every event's date and name, linked to its entry: what the compact picture shows, in
+    words a reader sees without hovering, as targets a finger can hit."""
+    rows = Markup("").join(
+        Markup('<li><a href="{}#{}"><span class="bj-time__list-date">{}</span> <span class="bj-time__list-title">{}</span></a></li>').format(
+            links.timeline, event.id, render_date(event.date.value), event.title)
+        for event in dataset.events)
+    return Markup('<ol class="bj-time__list">{}</ol>').format(rows)
+
+
+def _about(items, compact: bool = False) -> str:
     first, last = items[0].when, items[-1].when
-    return f"Picture of time: the {len(items)} events of the timeline, from {first} to {last}; each mark links to its entry"
+    leads = "the list below it links to each entry" if compact else "each mark links to its entry"
+    return f"Picture of time: the {len(items)} events of the timeline, from {first} to {last}; {leads}"
 
 
-def svg(pic: Picture, name: str, about: str, target: Callable[[str], str]) -> Markup:
+def svg(pic: Picture, name: str, about: str, target: Optional[Callable[[str], str]]) -> Markup:
+    """The picture as SVG; its marks link to `target(key)`, or are no links where it is None."""
     width, height = round(pic.width), round(pic.height)
     size = "wide" if pic.orientation == "horizontal" and pic.width == WIDE else "narrow"
     parts = [
@@ -103,7 +118,10 @@ def _mark(pic: Picture, mark: Mark, target: Callable[[str], str]) -> Markup:
     words = f"{item.when}: {item.title}" if item.count == 1 else f"{item.count} events, {item.when}, from “{item.title}”"
     if item.inferred and item.count == 1:
         words += " (date inferred)"
-    out = [Markup('<a class="bj-time__mark" href="{href}" aria-label="{words}"><title>{words}</title>').format(href=target(item.key), words=words)]
+    if target is None:
+        out = [Markup('<g class="bj-time__mark" aria-hidden="true">')]  # the list below says it in words
+    else:
+        out = [Markup('<a class="bj-time__mark" href="{href}" aria-label="{words}"><title>{words}</title>').format(href=target(item.key), words=words)]
     if mark.pole:
         points = " ".join(f"{x:.1f},{y:.1f}" for x, y in mark.pole)
         out.append(Markup('<polyline class="bj-time__pole" points="{}"></polyline>').format(points))
@@ -112,7 +130,7 @@ def _mark(pic: Picture, mark: Mark, target: Callable[[str], str]) -> Markup:
         box = mark.label  # the whole label takes the click, not only its letters
         out.append(Markup('<rect class="bj-time__target" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"></rect>').format(box.x, box.y, box.width, box.height))
         out.append(_text(mark.label, mark.lines, LABEL_SIZE, "bj-time__label"))
-    out.append(Markup("</a>"))
+    out.append(Markup("</a>" if target is not None else "</g>"))
     return Markup("").join(out)
 
 
@@ -191,8 +209,8 @@ def _legend(wide: Picture, narrow: Picture, compact: bool) -> Markup:
         for k in ("dot", "inferred", "range", "range-inferred", "span", "group") if k in shown
     )
     if compact:
-        note = ("Each mark links to its entry on the timeline. Within each stretch of the line, time runs in proportion, "
-                "each stretch at its own scale; long empty stretches are cut out.")
+        note = ("Within each stretch of the line, time runs in proportion, each stretch at its own scale; long empty "
+                "stretches are cut out. The list gives each event's date and leads to its entry.")
         if _stacked(wide, narrow):
             note += " Marks of near dates are stacked above their dates."
     else:

@@ -78,12 +78,13 @@ def skipped_years(before: float, after: float) -> str:
 
 def keep_apart(candidates: list[tuple[int, int, Tick]], taken: list[Box], pad: float) -> list[Tick]:
     """Ticks in order of importance, (rank, stretch, tick), every stretch's first before any
-    other: a tick whose words would touch another's is dropped, and so are the other ticks of
-    a stretch whose first tick (the one that writes the month and year) is dropped."""
+    other (a rank below 0 comes before every other stretch's first): a tick whose words would
+    touch another's is dropped, and so are the other ticks of a stretch whose first tick (the
+    one that writes the month and year) is dropped."""
     kept: list[Tick] = []
     dated: set[int] = set()
     for rank, stretch, tick in sorted(candidates, key=lambda c: c[0]):
-        if rank and stretch not in dated:
+        if rank > 0 and stretch not in dated:
             continue
         grown = Box(tick.box.x - pad, tick.box.y, tick.box.width + 2 * pad, tick.box.height)
         if not any(grown.overlaps(box) for box in taken):
