@@ -39,7 +39,9 @@ def synthetic(n: int) -> tuple[str, bytes]:
         sentences.append(f"Entry {_words(i)} happened on {MONTHS[month - 1]} {day}, {year}, in town {_words(i)}, where {i + 1000} people gathered.")
         events.append(
             f"  - id: event-{i}\n    date: {year:04d}-{month:02d}-{day:02d}\n    title: Event {i}\n"
-            f"    summary: According to the source, event {i} happened.\n    source: synthetic\n"
+            # The summary restates the figure and the date, as the checker holds it to them.
+            f"    summary: According to the source, {i + 1000} people gathered in town {_words(i)} on {MONTHS[month - 1]} {day}, {year}.\n"
+            "    source: synthetic\n"
             f"    quote: Entry {_words(i)} happened on {MONTHS[month - 1]} {day}, {year}, in town {_words(i)}\n"
         )
         figures.append(

@@ -25,8 +25,10 @@ def check_summaries(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
         summary = readings("", event.summary)  # read as text: no source holds it
         if not summary.numbers and not summary.mentions:
             continue  # most summaries: nothing to hold to the quotes
-        quotes = [readings(event.source, quote) for quote in _entry_quotes(event)]
-        quotes += [readings(f.source, f.quote) for f in figures_of.get(event.id, ())]
+        # The figures' quotes first: their numbers are read already, and most summaries
+        # restate a figure; the event's own quotes are read for numbers only when needed.
+        quotes = [readings(f.source, f.quote) for f in figures_of.get(event.id, ())]
+        quotes += [readings(event.source, quote) for quote in _entry_quotes(event)]
         if any(q.fails for q in quotes):
             continue  # a quote that is reported is not yet the source's: one mistake, one message
         problem = _unheld(event, summary, quotes)
