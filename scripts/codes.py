@@ -48,6 +48,7 @@ CODES: dict[str, tuple[str, str]] = {
     "R802": ("Acknowledged difference is wrong", "The difference recorded under acknowledged is not the one the figures give."),
     "R803": ("Nothing to acknowledge", "The relation holds, yet the data acknowledges a difference; remove acknowledged."),
     "R804": ("Units differ", "A relation compares figures of different units (people and homes)."),
+    "R805": ("Basis not about the relation", "A relation's basis is a passage of its source that neither writes the total's value nor lies over the total's quote: quote the passage that relates the figures, or write basis: editors with a reason."),
     "C900": ("Number not accounted for", "A number written in the source is neither captured by a figure or a date nor listed under left_out with a reason."),
     "C901": ("Nothing left out", "A left_out passage holds no number, so it accounts for nothing; remove it."),
     "C902": ("Captured and left out", "A left_out passage writes a number that a figure captures as its value. A number is either a figure or left out: remove the left_out entry, or shorten it so it leaves that number alone. (A date's numbers may be both.)"),

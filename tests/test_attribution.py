@@ -282,7 +282,7 @@ def test_with_one_source_the_pages_still_name_it(real_site):
     home = tree(real_site, "")
     intro = home.find("article")[0].find("p")[0].text()
     assert "as one source tells them" in intro and f"by {publisher}" in intro, intro
-    assert f"sets out {len(data['events'])} events, dated from end of 1987 to 20 January 2025," in intro, intro
+    assert f"sets out {len(data['events'])} events, dated from the end of 1987 to 20 January 2025 (inferred)," in intro, intro
     headline = home.find("ul", "bj-headline")[0]
     assert attributing_line(home, headline) == f"According to {publisher}:"
     timeline = tree(real_site, "timeline").find("article")[0]

@@ -233,3 +233,28 @@ def test_a_deleted_event_is_one_message_that_names_every_line_naming_it():
     first, *others = named_at
     listed = ", ".join(str(n) for n in others[:-1]) + f" and {others[-1]}"
     assert line.endswith(f":{first}:12: M302 no event has the id 'troops-enter-baku'; lines {listed} name it too"), line
+
+
+# --- what a summary may say of its dates (F603, T705) -------------------------------------
+
+SUMMARY_EDITS = {
+    # (event id, the summary's words, their replacement)
+    "a month the event's year does not hold": ("karabakh-issue-reignited", "at the end of 1987", "in March 1987"),
+    "another part of the year": ("karabakh-issue-reignited", "at the end of 1987", "at the start of 1987"),
+    "a day the event's month does not hold": ("deaths-after-emergency", "killed in Baku in the days", "killed in Baku on 31 January in the days"),
+    "a weekday no quote writes": ("heydar-aliyev-statement", "on 21 January Heydar", "on Tuesday, 21 January Heydar"),
+    "a time no quote writes": ("heydar-aliyev-statement", "on 21 January Heydar", "on 21 January at 3 a.m. Heydar"),
+}
+
+
+@pytest.mark.parametrize("what", SUMMARY_EDITS)
+def test_a_summary_date_that_says_more_than_the_entry_is_one_t705(what):
+    event_id, old, new = SUMMARY_EDITS[what]
+
+    def change(data):
+        (event,) = [e for e in data["events"] if e["id"] == event_id]
+        assert old in event["summary"]
+        event["summary"] = event["summary"].replace(old, new)
+
+    (line,) = errors_after(change)
+    assert " T705 " in line, line

@@ -20,8 +20,31 @@ def check_relations(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
     found = []
     for relation in dataset.relations:
         if all(i in trusted for i in (*relation.parts, relation.total)):
-            found += _check_relation(dataset, relation, figures)
+            found += _check_relation(dataset, relation, figures) + _check_basis(dataset, relation, figures[relation.total], readings)
     return found
+
+
+def _check_basis(dataset: Dataset, relation, total: Figure, readings: Readings) -> list[Diagnostic]:
+    """A passage that states a relation speaks of its total: it writes the total's value, or
+    lies over the total's quote. Any other verbatim passage would let the site say that the
+    source states a relation it never wrote (cue phrases are not recognised: a source's own
+    way of relating figures is for the editors to quote)."""
+    basis = relation.basis
+    if basis.by_editors:
+        return []
+    reading = readings(basis.source, basis.quote)
+    if reading.fails:
+        return []  # reported with the other quotes
+    if any(n.value == total.value for n in reading.numbers) or _overlaps(reading.offset, len(basis.quote), readings(total.source, total.quote), basis.source == total.source):
+        return []
+    return [error(dataset.path, at(dataset, basis.at, "quote"), "R805",
+                  f"the basis does not speak of {total.id}: it neither writes its value, {total.value}, nor lies over its quote; quote the "
+                  "passage that relates these figures, or write basis: editors with the editors' reason")]
+
+
+def _overlaps(offset, length: int, total_reading, same_source: bool) -> bool:
+    other = total_reading.offset
+    return same_source and offset is not None and other is not None and offset < other + len(total_reading.quote) and other < offset + length
 
 
 def _check_relation(dataset: Dataset, relation, figures: dict[str, Figure]) -> list[Diagnostic]:

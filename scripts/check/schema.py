@@ -236,6 +236,9 @@ def _value_message(field: str, problem) -> str:
         return f"{field!r} {_describe_value(got)} is not valid: {hint}"
     if kind == "minItems":
         return f"{field!r} needs at least {problem.validator_value} item(s)"
+    if kind == "maxItems" and field == "parts":
+        return (f"'parts' lists {len(got)} figures, but an equal or a comparison relation sets one figure against its total: "
+                "give one id, or choose the kind sum (parts that add up to the total) or at-most")
     if kind == "minimum":
         return f"{field!r} cannot be less than {problem.validator_value}"
     if kind == "uniqueItems":

@@ -22,7 +22,7 @@ def check_summaries(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
             figures_of.setdefault(event_id, []).append(figure)
     found = []
     for event in dataset.events:
-        summary = readings("", event.summary)  # read as text: no source holds it
+        summary = readings("", event.summary)  # its numbers and dates, read once; no source holds it
         if not summary.numbers and not summary.mentions:
             continue  # most summaries: nothing to hold to the quotes
         # The figures' quotes first: their numbers are read already, and most summaries
@@ -52,9 +52,9 @@ def _unheld(event: Event, summary, quotes) -> Optional[tuple[str, str]]:
     for mention in summary.mentions:
         in_dates.update(range(mention.begin, mention.stop))
         if not _within(mention, event.date.value) and not any(_same_date(mention, m) for q in quotes for m in q.mentions):
-            return "T705", (f"the summary writes the date {text[mention.begin:mention.stop]!r}, which is neither within the event's date "
-                            f"({describe(event.date.value)}) nor written in its quotes; write only what the entry's quotes give, "
-                            "or quote the passage that gives it")
+            return "T705", (f"the summary writes the date {text[mention.begin:mention.stop]!r}, which the event's date "
+                            f"({describe(event.date.value)}) does not hold and none of its quotes writes; write only what the "
+                            "entry's date and quotes give, or quote the passage that gives it")
     for number in summary.numbers:
         if number.begin in in_dates:
             continue
@@ -70,8 +70,14 @@ def _unheld(event: Event, summary, quotes) -> Optional[tuple[str, str]]:
 
 
 def _within(mention: Mention, date: DateValue) -> bool:
-    """Whether the written date lies within `date`, a part the summary leaves out taken from it
-    ("25 January" within 25–26 January 1990)."""
+    """Whether the written date lies within `date` and says no more than it: a part the
+    summary leaves out is taken from it ("25 January" within 25–26 January 1990), but a day
+    where the date has none, another part of the year ("the start of 1987" for its end), a
+    weekday or a time is more than the date holds."""
+    if mention.weekday is not None or mention.time is not None or mention.qualifier not in (None, date.qualifier):
+        return False
+    if (mention.start.day is not None and date.start.day is None) or (mention.start.month is not None and date.start.month is None):
+        return False
     start, end = _filled(mention.start, date.start), _filled(mention.end, date.end)
     written = DateValue(start, end)
     return date.earliest() <= written.earliest() and written.latest() <= date.latest()
@@ -84,7 +90,9 @@ def _filled(day: Day, like: Day) -> Day:
 
 
 def _same_date(summary: Mention, quoted: Mention) -> bool:
-    """Whether the quote writes the summary's date: every part the summary writes, the same
-    ("3 March" is written in "March 3, 1990")."""
-    return all(mine is None or mine == theirs
-               for day, other in ((summary.start, quoted.start), (summary.end, quoted.end)) for mine, theirs in zip(day, other))
+    """Whether the quote writes the summary's date: every part the summary writes, its
+    weekday, time and part of the year too, the same ("3 March" is written in "March 3, 1990")."""
+    parts = ((summary.start, quoted.start), (summary.end, quoted.end))
+    extras = ((summary.weekday, quoted.weekday), (summary.time, quoted.time), (summary.qualifier, quoted.qualifier))
+    return all(mine is None or mine == theirs for day, other in parts for mine, theirs in zip(day, other)) and \
+        all(mine is None or mine == theirs for mine, theirs in extras)

@@ -29,8 +29,15 @@ def _events_and_span(dataset: Dataset) -> Markup:
         return Markup("no events yet")
     first = min(events, key=lambda e: e.date.value.earliest())
     last = max(events, key=lambda e: e.date.value.latest())
-    return Markup("{}, dated from {} to {},").format(count_words(len(events), "event", "events"),
-                                                     render_date(first.date.value), render_date(last.date.value))
+    return Markup("{}, dated from {} to {},").format(count_words(len(events), "event", "events"), _end(first), _end(last))
+
+
+def _end(event) -> Markup:
+    """One end of the timeline's dates, as a sentence says it: "the end of 1987", "20 January
+    2025 (inferred)"."""
+    value = event.date.value
+    the = "the " if value.qualifier else ""
+    return Markup("{}{}{}").format(the, render_date(value), " (inferred)" if event.date.inferred else "")
 
 
 def _cited(source: Source, links: Links) -> Markup:

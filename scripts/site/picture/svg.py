@@ -52,8 +52,8 @@ def _listed(dataset: Dataset, links: Links) -> Markup:
     """Every event's date and name, linked to its entry: what the compact picture shows, in
     words a reader sees without hovering, as targets a finger can hit."""
     rows = Markup("").join(
-        Markup('<li><a href="{}#{}"><span class="bj-time__list-date">{}</span> <span class="bj-time__list-title">{}</span></a></li>').format(
-            links.timeline, event.id, render_date(event.date.value), event.title)
+        Markup('<li><a href="{}#{}"><span class="bj-time__list-date">{}{}</span> <span class="bj-time__list-title">{}</span></a></li>').format(
+            links.timeline, event.id, render_date(event.date.value), " (inferred)" if event.date.inferred else "", event.title)
         for event in dataset.events)
     return Markup('<ol class="bj-time__list">{}</ol>').format(rows)
 
@@ -215,7 +215,8 @@ def _legend(wide: Picture, narrow: Picture, compact: bool) -> Markup:
             note += " Marks of near dates are stacked above their dates."
     else:
         note = ("Each mark links to its entry below. Within each stretch of the line, time runs in proportion, each stretch "
-                "at its own scale: every mark stands at its true date, and the ticks give the dates. Long empty stretches are "
+                "at its own scale: every mark stands at its true date (a range, a month or a year at its middle, its span "
+                "drawn at its length), and the ticks give the dates. Long empty stretches are "
                 "cut out, and the years they skip are written at the cut. Where labels crowd they are moved apart, and a line "
                 "leads from each label to its mark.")
     return Markup('<span class="bj-time__keys">{}</span> <span class="bj-time__note">{}</span>').format(keys, note)
