@@ -9,8 +9,8 @@ from typing import Iterable, Optional
 from ..diagnostics import Diagnostic, error
 from ..model.dataset import Dataset, Event
 from ..model.dates import DateValue, describe
-from ..text.date_mentions import Day, Mention
-from ..text.numbers import COUNT, KIND_NOUNS
+from ..text.date_mentions import Day, Mention, mentions
+from ..text.numbers import COUNT, KIND_NOUNS, numbers
 from .readings import Readings
 from .where import at
 
@@ -22,9 +22,9 @@ def check_summaries(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
             figures_of.setdefault(event_id, []).append(figure)
     found = []
     for event in dataset.events:
-        summary = readings("", event.summary)  # its numbers and dates, read once; no source holds it
+        summary = _Summary(event.summary)
         if not summary.numbers and not summary.mentions:
-            continue  # most summaries: nothing to hold to the quotes
+            continue  # nothing to hold to the quotes
         # The figures' quotes first: their numbers are read already, and most summaries
         # restate a figure; the event's own quotes are read for numbers only when needed.
         quotes = [readings(f.source, f.quote) for f in figures_of.get(event.id, ())]
@@ -35,6 +35,15 @@ def check_summaries(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
         if problem:
             found.append(error(dataset.path, at(dataset, event.at, "summary"), *problem))
     return found
+
+
+class _Summary:
+    """A summary's numbers and dates (no source holds it, so it is no quote's Reading)."""
+
+    __slots__ = ("quote", "numbers", "mentions")
+
+    def __init__(self, text: str):
+        self.quote, self.numbers, self.mentions = text, numbers(text), mentions(text)
 
 
 def _entry_quotes(event: Event) -> Iterable[str]:
