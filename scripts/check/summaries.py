@@ -9,8 +9,9 @@ from typing import Iterable, Optional
 from ..diagnostics import Diagnostic, error
 from ..model.dataset import Dataset, Event
 from ..model.dates import DateValue, describe
-from ..text.date_mentions import Day, Mention, mentions
+from ..text.date_mentions import Mention, mentions
 from ..text.numbers import COUNT, KIND_NOUNS, numbers
+from .dates import conflicts
 from .readings import Readings
 from .where import at
 
@@ -79,23 +80,10 @@ def _unheld(event: Event, summary, quotes) -> Optional[tuple[str, str]]:
 
 
 def _within(mention: Mention, date: DateValue) -> bool:
-    """Whether the written date lies within `date` and says no more than it: a part the
-    summary leaves out is taken from it ("25 January" within 25–26 January 1990), but a day
-    where the date has none, another part of the year ("the start of 1987" for its end), a
-    weekday or a time is more than the date holds."""
-    if mention.weekday is not None or mention.time is not None or mention.qualifier not in (None, date.qualifier):
-        return False
-    if (mention.start.day is not None and date.start.day is None) or (mention.start.month is not None and date.start.month is None):
-        return False
-    start, end = _filled(mention.start, date.start), _filled(mention.end, date.end)
-    written = DateValue(start, end)
-    return date.earliest() <= written.earliest() and written.latest() <= date.latest()
-
-
-def _filled(day: Day, like: Day) -> Day:
-    year = day.year if day.year is not None else like.year
-    month = day.month if day.month is not None or day.year is not None else like.month
-    return Day(year, month, day.day)
+    """Whether the written date restates the event's own, saying no more than it: what the
+    date check holds a quote to (dates.conflicts: no part the date lacks, no other part of the
+    year, a weekday that is the day's), and no time, which no event's date holds."""
+    return mention.time is None and conflicts(date, mention) is None
 
 
 def _same_date(summary: Mention, quoted: Mention) -> bool:
