@@ -30,7 +30,8 @@ REFERENCE = 10_000  # the size whose cost per event the others are compared with
 
 
 def synthetic(n: int) -> tuple[str, bytes]:
-    """YAML text and source bytes for n events, each dated and carrying one figure."""
+    """YAML text and source bytes for n events, each dated and carrying one figure, whose count
+    begins on its event's day, written in the figure's quote."""
     sentences, events, figures = [], [], []
     for i in range(n):
         # One day apart, so the events are in date order as the checker requires.
@@ -46,7 +47,13 @@ def synthetic(n: int) -> tuple[str, bytes]:
         )
         figures.append(
             f"  - id: figure-{i}\n    label: Gathered at event {i}\n    kind: detained\n    unit: people\n"
-            f"    value: {i + 1000}\n    event: event-{i}\n    source: synthetic\n    quote: where {i + 1000} people gathered\n"
+            f"    value: {i + 1000}\n    event: event-{i}\n"
+            # The figure's quote writes the day its count begins, so its start is written, not
+            # inferred: the common case, the one measured here (the inferred start, from a named
+            # passage, is covered by tests/test_figure_spans.py and the figure_span_* fixtures).
+            # Its quote overlaps the event's, and the two cover every word of the sentence.
+            f"    start:\n      date: {year:04d}-{month:02d}-{day:02d}\n    as_of: not stated\n"
+            f"    source: synthetic\n    quote: on {MONTHS[month - 1]} {day}, {year}, in town {_words(i)}, where {i + 1000} people gathered\n"
         )
     source = ("Synthetic source, 2000\n" + "\n".join(sentences) + "\n").encode()
     head = (

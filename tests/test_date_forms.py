@@ -288,7 +288,10 @@ def _document(words: str, date: str, qualifier, has_year: bool, folder: str) -> 
         + (f"    qualifier: {qualifier}\n" if qualifier else "")
         + f"    title: The council meets\n    summary: According to the record, the council met.\n    source: record\n"
         f"    quote: {json.dumps(QUOTE.format(words))}\n" + inferred
-        + "figures: []\nrelations: []\nleft_out: []\n"
+        + "figures: []\nrelations: []\nleft_out:\n"
+        # Every word of a source is accounted for: the words around the quote are left out.
+        + "".join(f"  - quote: {passage}\n    source: record\n    reason: Not the date.\n"
+                  for passage in ["The record states that", *([] if has_year else ["in the old town"])])
     )
 
 

@@ -28,10 +28,10 @@ def split_regions(data: dict) -> dict:
     inferred = {**both["inferred"], "reason": "The passage these dates close begins with the night of 19-20 January 1990."}
     neftchala = {**both, "id": SPLIT[0], "date": "1990-01-25", "title": "Deaths in Neftchala", "short_title": "Deaths in Neftchala",
                  "summary": "According to Caliber.Az, people were killed in Neftchala on 25 January, eight in all there and in Lankaran.",
-                 "quote": "on January 25 in Neftchala", "places": [{"name": "Neftchala"}], "inferred": {**inferred, "parts": list(inferred["parts"])}}
+                 "quote": "Additionally, in regions where no state of emergency was declared, eight individuals lost their lives—on January 25 in Neftchala", "places": [{"name": "Neftchala"}], "inferred": {**inferred, "parts": list(inferred["parts"])}}
     lankaran = {**both, "id": SPLIT[1], "date": "1990-01-26", "title": "Deaths in Lankaran", "short_title": "Deaths in Lankaran",
                 "summary": "According to Caliber.Az, people were killed in Lankaran on 26 January, eight in all there and in Neftchala.",
-                "quote": "January 26 in Lankaran", "places": [{"name": "Lankaran"}], "inferred": {**inferred, "parts": list(inferred["parts"])}}
+                "quote": "and January 26 in Lankaran", "places": [{"name": "Lankaran"}], "inferred": {**inferred, "parts": list(inferred["parts"])}}
     data["events"][index:index + 1] = [neftchala, lankaran]
     for figure in data["figures"]:
         if figure["event"] == "deaths-neftchala-lankaran":

@@ -185,6 +185,13 @@ _FIGURE = """
     unit: people
     value: {value}
     event: council-meets
+    start:
+      date: 1990-03-03
+      inferred:
+        parts: [year, month, day]
+        from: On March 3, 1990, the council met in the town hall
+        reason: The meeting the figure counts.
+    as_of: not stated
     source: report
     quote: {quote}"""
 
@@ -203,7 +210,9 @@ def check(folder: Path, body: str, figures=(), left_out=()):
 
 
 def codes(result) -> list[str]:
-    return [d.code for d in result.errors]
+    # These tests are about numbers: the words around them, which no entry quotes, are
+    # test_word_coverage.py's concern (C903), and a number's own message names them too.
+    return [d.code for d in result.errors if d.code != "C903"]
 
 
 @pytest.fixture(scope="module")

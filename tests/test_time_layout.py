@@ -207,7 +207,7 @@ def assert_sound(pic: Picture, items: list[Item]) -> None:
 def test_the_real_data_draws_every_event_on_its_own(orientation, labelled, width):
     items = real_items()
     pic = picture(items, orientation, labelled, width)
-    assert pic.grouped_by is None and len(pic.marks) == len(items) == 11
+    assert pic.grouped_by is None and len(pic.marks) == len(items) == 12
     assert_sound(pic, items)
     assert [m.item.key for m in pic.marks] == [i.key for i in items]
 

@@ -52,9 +52,10 @@ class Labelled:
         self._begins = [begin for begin, _, _ in self._passages]
         self._longest = max((stop - begin for begin, stop, _ in self._passages), default=0)
 
-    def holding(self, offset: int) -> list[int]:
-        """The labels of the passages that hold `offset`, in order."""
+    def holding(self, offset: int, stop: int = 0) -> list[int]:
+        """The labels of the passages that hold `offset` (and all of offset..stop), in order."""
         # Only a passage that starts less than the longest one's length before `offset` can reach it.
         first = bisect.bisect_right(self._begins, offset - self._longest)
         last = bisect.bisect_right(self._begins, offset)
-        return sorted({label for _, stop, label in self._passages[first:last] if offset < stop})
+        reach = max(offset + 1, stop)
+        return sorted({label for _, end, label in self._passages[first:last] if reach <= end})

@@ -8,32 +8,62 @@ editor sees at once which part is missing or wrong.
 from __future__ import annotations
 
 import datetime
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from ..diagnostics import Diagnostic, error
 from ..model import dates
-from ..model.dataset import Dataset, Dated, Source
+from ..model.dataset import Dataset, Dated, Event, Source
 from ..model.dates import QUALIFIERS, DateValue, describe_written
 from ..text.date_mentions import MONTHS, WEEKDAYS, Day, Mention, refused_dates
-from .coverage_spans import NO_SPANS
-from .readings import Readings
+from .readings import Reading, Readings
 
 DAY_PARTS = ("year", "month", "day")
 
 
 def check_dates(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
-    found = []
-    for source in dataset.sources:
-        found += _check_published(dataset, readings, source)
-    for event in dataset.events:
-        reading = readings(event.source, event.quote)
-        offset = reading.offset
-        if offset is None:
-            continue  # the quote itself is already diagnosed
-        spans = readings.left_out_spans.get(event.source, NO_SPANS)
-        written = [m for m in reading.mentions if not spans.inside(offset + m.begin, offset + m.stop)]
-        found += _check_dated(dataset, readings, event.source, event.date, event.quote, written)
-    return found
+    return [d for found in date_problems(dataset, readings).values() for d in found]
+
+
+def date_problems(dataset: Dataset, readings: Readings) -> dict[tuple, list[Diagnostic]]:
+    """What check_dates reports of each source's publication date and each event's date, by
+    the place in the data of each entry it reports; worked out once a run, though the
+    figures' spans (spans.py) ask it too."""
+    if readings.date_problems is None:
+        found: dict[tuple, list[Diagnostic]] = {}
+        for source in dataset.sources:
+            problems = _check_published(dataset, readings, source)
+            if problems:
+                found[source.at] = problems
+        for event in dataset.events:
+            problems = _check_event(dataset, readings, event)
+            if problems:
+                found[event.at] = problems
+        readings.date_problems = found
+    return readings.date_problems
+
+
+def written_dates(readings: Readings, source_id: str, quote: str) -> Optional[list[Mention]]:
+    """The dates a quote writes, but those inside a left_out passage; None where the quote
+    itself is reported."""
+    return read_past_left_out(readings, source_id, readings(source_id, quote))
+
+
+def read_past_left_out(readings: Readings, source_id: str, reading: Reading) -> Optional[list[Mention]]:
+    """written_dates, of a quote already read."""
+    offset = reading.offset
+    if offset is None:
+        return None
+    spans = readings.left_out_spans.get(source_id)
+    if spans is None:  # the common case: nothing of the source is left out
+        return list(reading.mentions)
+    return [m for m in reading.mentions if not spans.inside(offset + m.begin, offset + m.stop)]
+
+
+def _check_event(dataset: Dataset, readings: Readings, event: Event) -> list[Diagnostic]:
+    written = written_dates(readings, event.source, event.quote)
+    if written is None:
+        return []  # the quote itself is already diagnosed
+    return check_dated(dataset, readings, event.source, event.date, event.quote, written)
 
 
 def published_passages(dataset: Dataset, readings: Readings) -> dict[str, tuple[int, int]]:
@@ -65,7 +95,7 @@ def _published_passage(readings: Readings, source: Source) -> Optional[Mention]:
 def _check_published(dataset: Dataset, readings: Readings, source: Source) -> list[Diagnostic]:
     published = source.published
     if published.inferred is not None:
-        return _check_dated(dataset, readings, source.id, published, None, [])
+        return check_dated(dataset, readings, source.id, published, None, [])
     text = readings.texts.get(source.id)
     if text is None or _published_passage(readings, source) is not None:
         return []  # a source that cannot be read is reported as such
@@ -84,8 +114,18 @@ def _check_published(dataset: Dataset, readings: Readings, source: Source) -> li
                   f"list {listed} under inferred.parts, with the passage {'it comes' if len(has) == 1 else 'they come'} from")]
 
 
-def _check_dated(dataset: Dataset, readings: Readings, source_id: str, dated: Dated, quote: Optional[str], written: list[Mention]) -> list[Diagnostic]:
+# Other readings of a passage a date is inferred from, beside its own words (spans.py: as the
+# events that quote it date it), or None where it is not to be judged now.
+PassageReading = Callable[[Readings, str, str], Optional[tuple[Mention, ...]]]
+
+
+def check_dated(dataset: Dataset, readings: Readings, source_id: str, dated: Dated, quote: Optional[str], written: list[Mention],
+                read_passage: Optional[PassageReading] = None) -> list[Diagnostic]:
+    """A date held to the dates its quote writes (`written`) and to the passage it says it is
+    inferred from: T700 to T703."""
     value = dated.value
+    if dated.inferred is None and written and all(_restates(value, mention) for mention in written):
+        return []  # the common case, a quote that writes the date whole and nothing else of it: no message to word
     needed = _needed(value)
     wrong = [(mention, why) for mention in written if (why := conflicts(value, mention))]
     if wrong:
@@ -121,13 +161,22 @@ def _check_dated(dataset: Dataset, readings: Readings, source_id: str, dated: Da
     basis = readings(source_id, inference.from_quote)
     by_anniversary = inference.by == "anniversary"
     candidates = basis.anniversaries if by_anniversary else basis.mentions
-    if inferred and not basis.fails and not _basis_writes(value, candidates, inferred):
+    if inferred and not basis.fails and not basis_writes(value, candidates, inferred):
+        read_otherwise = read_passage(readings, source_id, inference.from_quote) if read_passage and not by_anniversary else ()
+        if read_otherwise is None or basis_writes(value, read_otherwise, inferred):
+            return found
         said = _writings(basis.quote, candidates, [p for p in inferred if p in DAY_PARTS])
         if by_anniversary:
             said = f"by anniversary, {said}" if candidates else "no 'Nth anniversary of' a date with its year"
         found.append(error(dataset.path, dataset.document.pos(inference.at + ("from",)), "T703",
                            f"the passage under inferred.from does not write the {_and(inferred)} of {dated.text}: it writes {said}"))
     return found
+
+
+def _restates(value: DateValue, mention: Mention) -> bool:
+    """Whether the mention writes every part of the date, and no other and no weekday, so
+    that it agrees with it (conflicts) and writes all it has (written_parts)."""
+    return mention.start == value.start and mention.end == value.end and mention.qualifier == value.qualifier and mention.weekday is None
 
 
 def _needed(value: DateValue) -> tuple[str, ...]:
@@ -160,7 +209,7 @@ def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _basis_writes(value: DateValue, candidates: tuple[Mention, ...], parts: list[str]) -> bool:
+def basis_writes(value: DateValue, candidates: tuple[Mention, ...], parts: list[str]) -> bool:
     return any(all(_same_part(value, m, part) for part in parts) for m in candidates)
 
 
@@ -185,6 +234,8 @@ def check_event_order(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
 
 def conflicts(value: DateValue, mention: Mention) -> Optional[str]:
     """Why `mention` cannot be a writing of (part of) `value`, in words, or None if it can."""
+    if mention.start == value.start and mention.end == value.end and mention.weekday is None and mention.qualifier in (None, value.qualifier):
+        return None  # the whole date, written as it is: the common case
     if mention.qualifier and mention.qualifier != value.qualifier:
         has = "no qualifier" if value.qualifier is None else f"{QUALIFIERS[value.qualifier]!r}"
         return f"it says {QUALIFIERS[mention.qualifier]!r}, and the date has {has}"

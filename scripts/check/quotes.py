@@ -25,6 +25,9 @@ def anchored_quotes(dataset: Dataset) -> Iterable[tuple[str, str, tuple]]:
                 yield event.source, place.inferred.from_quote, place.inferred.at + ("from",)
     for figure in dataset.figures:
         yield figure.source, figure.quote, figure.at + ("quote",)
+        for dated in figure.spans:
+            if dated.inferred:
+                yield figure.source, dated.inferred.from_quote, dated.inferred.at + ("from",)
     for relation in dataset.relations:
         basis = relation.basis
         if not basis.by_editors:

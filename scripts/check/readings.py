@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Optional
 
+from ..diagnostics import Diagnostic
 from ..model.dataset import Dataset
 from ..text.date_mentions import Mention, anniversary_mentions, mentions
 from ..text.numbers import Number, numbers
@@ -114,6 +115,17 @@ class Readings:
         self._read: dict[tuple[str, str], Reading] = {}
         # figure's place in the data -> check_figure_values' answer (check.figures.value_problem)
         self.value_problems: dict[tuple, Optional[tuple[str, str]]] = {}
+        # figure's place in the data -> the dates its quote writes (check.figures.quote_dates):
+        # its span is held to them, and their numbers are neither its value nor others
+        self.quote_dates: dict[tuple, tuple[Mention, ...]] = {}
+        # place of a source or event -> what check_dates reports of its date, worked out once
+        # (dates.date_problems): the figures' spans ask it too
+        self.date_problems: Optional[dict[tuple, list[Diagnostic]]] = None
+        # place of a figure -> what check_figure_spans reports of its start and end, once
+        # (spans.span_problems): T706 and the summaries ask it too
+        self.span_problems: Optional[dict[tuple, list[Diagnostic]]] = None
+        # the events figures name outside the time they count (spans.misplaced), once
+        self.misplaced: Optional[list] = None
 
     def __call__(self, source_id: str, quote: str) -> Reading:
         key = (source_id, quote)

@@ -15,6 +15,7 @@ from .places import check_places
 from .quotes import check_quotes
 from .readings import Readings
 from .relations import check_relations
+from .spans import check_figure_events, check_figure_spans
 from .summaries import check_summaries
 
 Check = Callable[[Dataset, Readings], list[Diagnostic]]
@@ -25,7 +26,9 @@ CHECKS: list[Check] = [
     check_quotes,
     check_figure_values,
     check_dates,
+    check_figure_spans,
     check_event_order,
+    check_figure_events,
     check_places,
     check_relations,
     check_summaries,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -205,6 +206,12 @@ def _type_message(field: str, problem) -> str:
     message = f"{subject} must be {wanted}, not {_describe_value(got)}"
     if not problem.absolute_path:
         message += "; it holds schema_version, sources, events, figures, relations and left_out"
+    if field in ("start", "as_of") and "object" in expected and not isinstance(got, (dict, list)):
+        message += f"; write {_SPAN_FORM.format(field=field, date=_date_shown(got))}"
+        if field == "start" and got == "not stated":
+            message += "; every count has a start, though its end may be not stated"
+        if field == "as_of":
+            message += ", or not stated where the source does not say when the count ends"
     if "string" in expected and isinstance(got, bool):
         message += "; YAML reads yes, no, on, off, true and false as true or false, so put the text in quotes"
     elif expected == ["string"] and isinstance(got, (int, float)):
@@ -216,11 +223,28 @@ def _type_message(field: str, problem) -> str:
     return message
 
 
+# How a figure's start or as_of is written, for the messages about either.
+_SPAN_FORM = "{field}: on its own line and, indented below it, date: {date} (with inferred: where the figure's quote does not write the date)"
+
+
+def _date_shown(value) -> str:
+    """The value as an editor would write it under date:, a year in quotes."""
+    text = str(value)
+    return f'"{text}"' if text.isdigit() else text if _looks_like_date(text) else "YYYY-MM-DD"
+
+
+def _looks_like_date(text: str) -> bool:
+    return re.fullmatch(r"\d{4}(-\d{2}(-\d{2}(/\d{4}-\d{2}-\d{2})?)?)?", text) is not None
+
+
 def _value_message(field: str, problem) -> str:
     kind, got = problem.validator, problem.instance
     if kind == "oneOf" and field == "event":
         return (f"{field!r} {_describe_value(got)} is not valid: write the id of one event (lower-case words joined by hyphens), "
                 "or a list of the ids of two or more events: [first-event, second-event]")
+    if kind == "const" and field == "as_of":
+        return (f"'as_of' cannot be {_describe_value(got)}: write not stated where the source does not say when the count ends, or give "
+                f"the end as a mapping, {_SPAN_FORM.format(field='as_of', date=_date_shown(got))}{_did_you_mean(str(got), ['not stated'])}")
     if kind == "const" and field == "basis":
         return (f"'basis' cannot be {_describe_value(got)}: write editors (with the editors' reason under reason:), or, where the "
                 f"source states the relation, a mapping of the passage's quote and source{_did_you_mean(str(got), ['editors'])}")

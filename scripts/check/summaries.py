@@ -13,6 +13,7 @@ from ..text.date_mentions import Mention, mentions
 from ..text.numbers import COUNT, KIND_NOUNS, numbers
 from .dates import conflicts
 from .readings import Readings
+from .spans import misplaced
 from .where import at
 
 
@@ -21,6 +22,12 @@ def check_summaries(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
     for figure in dataset.figures:
         for event_id in figure.events:
             figures_of.setdefault(event_id, []).append(figure)
+    # A figure named under an event outside its span (T706) is held, until that is mended, to
+    # the events its span admits: a summary that restates it there is not the mistake.
+    for figure in dict.fromkeys(m.figure for m in misplaced(dataset, readings)):
+        for event in dataset.events:
+            if event.id not in figure.events and figure.admits(event.date.value):
+                figures_of.setdefault(event.id, []).append(figure)
     found = []
     for event in dataset.events:
         summary = _Summary(event.summary)
@@ -58,15 +65,14 @@ def _entry_quotes(event: Event) -> Iterable[str]:
 
 def _unheld(event: Event, summary, quotes) -> Optional[tuple[str, str]]:
     """The first date or number of the summary the entry does not hold, as (code, message)."""
-    text, in_dates = summary.quote, set()
+    text = summary.quote
     for mention in summary.mentions:
-        in_dates.update(range(mention.begin, mention.stop))
         if not _within(mention, event.date.value) and not any(_same_date(mention, m) for q in quotes for m in q.mentions):
             return "T705", (f"the summary writes the date {text[mention.begin:mention.stop]!r}, which the event's date "
                             f"({describe(event.date.value)}) does not hold and none of its quotes writes; write only what the "
                             "entry's date and quotes give, or quote the passage that gives it")
     for number in summary.numbers:
-        if number.begin in in_dates:
+        if any(m.begin <= number.begin < m.stop for m in summary.mentions):
             continue
         written = text[number.begin:number.stop]
         if number.kind == COUNT:

@@ -3,14 +3,16 @@
 PyYAML's own constructors would lose positions, accept duplicate keys silently and
 expand aliases; so the values are built here from libyaml's events, refusing what a data
 file has no use for. Reading the events in one pass, rather than composing PyYAML's tree
-of nodes first, reads 10,000 events in about 0.6 s and keeps the time per event
-flat as files grow; it reads every text as composing would, the same values, positions
-and diagnostics (tests/test_yaml_readings.py holds it to that).
+of nodes first, keeps the time per event flat as files grow; it reads every text as
+composing would, the same values, positions and diagnostics (tests/test_yaml_readings.py
+holds it to that). Text without a mistake is read for its values alone, some 0.35 s for
+10,000 events, and for its positions only as far as a message asks (Document.pos): a clean
+run asks for almost none.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Optional
+import re
+from typing import Any, Callable, Iterator, Optional
 
 import yaml
 from yaml.composer import ComposerError
@@ -33,29 +35,118 @@ Path = tuple  # keys and indexes from the document root
 _SCALAR_TAG = "tag:yaml.org,2002:"
 
 
-@dataclass
 class Document:
-    """A YAML document as plain values with the positions of its nodes."""
+    """A YAML document as plain values with the positions of its nodes.
 
-    path: str
-    value: Any
-    positions: dict[Path, Pos] = field(default_factory=dict)
-    key_positions: dict[Path, Pos] = field(default_factory=dict)
-    # Where a plain value is followed by a comment on its line, and the comment: YAML keeps
-    # the value without it, which the checker refuses in text that readers see.
-    cut_by_comment: dict[Pos, str] = field(default_factory=dict)
+    Read from text without a mistake (read_yaml), a document reads the positions only as far
+    into the text as it is asked for them: a run that reports nothing asks for few or none,
+    and recording them all took half the time of reading a large file."""
+
+    def __init__(self, path: str, value: Any, positions: Optional[dict[Path, Pos]] = None, key_positions: Optional[dict[Path, Pos]] = None,
+                 cut_by_comment: Optional[dict[Pos, str]] = None):
+        self.path = path
+        self.value = value
+        self._positions: dict[Path, Pos] = {} if positions is None else positions
+        self._key_positions: dict[Path, Pos] = {} if key_positions is None else key_positions
+        # Where a plain value is followed by a comment on its line, and the comment: YAML keeps
+        # the value without it, which the checker refuses in text that readers see.
+        self.cut_by_comment: dict[Pos, str] = {} if cut_by_comment is None else cut_by_comment
+        self._reading: Optional[Iterator[None]] = None  # records the positions, a node at a time, until it ends
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, value={self.value!r})"
+
+    @property
+    def positions(self) -> dict[Path, Pos]:
+        """Where each value starts, by its path."""
+        self._read_until(lambda: False)
+        return self._positions
+
+    @property
+    def key_positions(self) -> dict[Path, Pos]:
+        """Where each mapping entry's key starts, by the path of its value."""
+        self._read_until(lambda: False)
+        return self._key_positions
+
+    def _read_until(self, found: Callable[[], bool]) -> None:
+        """Record positions until `found` says so, or the text ends."""
+        reading = self._reading
+        while reading is not None and not found():
+            if next(reading, _ENDED) is _ENDED:
+                self._reading = reading = None
 
     def pos(self, path: Path) -> Pos:
         """Where the value at `path` starts, or the nearest enclosing value that exists."""
         path = tuple(path)
-        while path not in self.positions and path:
+        positions = self._positions
+        # A value is recorded after every value it lies in, so its enclosing values are recorded once it is.
+        self._read_until(lambda: path in positions)
+        while path not in positions and path:
             path = path[:-1]
-        return self.positions.get(path, Pos(1, 1))
+        return positions.get(path, Pos(1, 1))
 
     def key_pos(self, path: Path) -> Pos:
         """Where the key of the mapping entry at `path` starts (its value if it has no key)."""
         path = tuple(path)
-        return self.key_positions.get(path) or self.pos(path)
+        self._read_until(lambda: path in self._key_positions or path in self._positions)
+        return self._key_positions.get(path) or self.pos(path)
+
+
+_ENDED = object()
+
+
+def _positions_of(text: str, positions: dict[Path, Pos], key_positions: dict[Path, Pos]) -> Iterator[None]:
+    """Record where each key and value of the text starts, node by node, as _read_document does
+    for text without a mistake (no anchor, alias or key other than plain text: read_yaml reads
+    any other text with its positions at once)."""
+    loader = _Loader(text)
+    try:
+        get = loader.get_event
+        get()  # the stream's start
+        get()  # the document's
+        open_: list[_Place] = []
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is DocumentEndEvent:
+                return
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                open_.pop()
+                continue
+            mark = event.start_mark
+            pos = _new_tuple(Pos, (mark.line + 1, mark.column + 1))
+            if not open_:
+                path: Path = ()
+            else:
+                parent = open_[-1]
+                if parent.is_mapping and parent.at is None:
+                    parent.at = parent.path + (event.value,)
+                    key_positions[parent.at] = pos
+                    yield
+                    continue
+                if parent.is_mapping:
+                    path, parent.at = parent.at, None
+                else:
+                    path = parent.path + (parent.count,)
+                    parent.count += 1
+            positions[path] = pos
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                open_.append(_Place(path, kind is MappingStartEvent))
+            yield
+    finally:
+        loader.dispose()
+
+
+class _Place:
+    """A list or mapping whose positions are being recorded: its path, and in a mapping the
+    path of the value whose key was read last, in a list the count of its items so far."""
+
+    __slots__ = ("path", "is_mapping", "at", "count")
+
+    def __init__(self, path: Path, is_mapping: bool):
+        self.path, self.is_mapping = path, is_mapping
+        self.at: Optional[Path] = None
+        self.count = 0
 
 
 class _Refused(Exception):
@@ -124,7 +215,24 @@ def load_text(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]:
 
 
 def read_yaml(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]:
-    """The values and positions YAML reads in the text, as composing would read them."""
+    """The values and positions YAML reads in the text, as composing would read them. The
+    values are read first, alone, and the positions when first asked for; text with any
+    mistake is read again at once, positions and all, for messages that name their places."""
+    document = Document(path, None)
+    loader = _Loader(text)
+    try:
+        found = _Reading(loader, document, with_positions=False).read()
+    except (yaml.YAMLError, RecursionError, MemoryError, _Refused, _ReadWithPositions):
+        found = False
+    finally:
+        loader.dispose()
+    if not found:
+        return _read_with_positions(text, path)
+    document._reading = _positions_of(text, document._positions, document._key_positions)
+    return document, []
+
+
+def _read_with_positions(text: str, path: str) -> tuple[Document | None, list[Diagnostic]]:
     document = Document(path, None)
     loader = _Loader(text)
     try:
@@ -168,6 +276,11 @@ class _Anchored:
         self.converted = False  # made a value once: a second time is through an alias (Y103)
 
 
+class _ReadWithPositions(Exception):
+    """Something the reading of values alone leaves to the reading with positions, which words
+    its message (or, for an anchor or an alias, reads it)."""
+
+
 class _Open:
     """A list or mapping being filled: where it is, and (in a mapping) the key awaiting its value."""
 
@@ -179,7 +292,7 @@ class _Open:
 
 
 _NO_KEY = object()
-_STR_TAG, _MAP_TAG, _SEQ_TAG = _SCALAR_TAG + "str", _SCALAR_TAG + "map", _SCALAR_TAG + "seq"
+_STR_TAG, _MAP_TAG, _SEQ_TAG, _TIMESTAMP_TAG, _INT_TAG = (_SCALAR_TAG + kind for kind in ("str", "map", "seq", "timestamp", "int"))
 
 
 class _Reading:
@@ -190,8 +303,9 @@ class _Reading:
     come before anything refused here, wherever they stand in the file; so after the first
     refusal the events are still read to the end, for those alone."""
 
-    def __init__(self, loader, document: Document):
+    def __init__(self, loader, document: Document, with_positions: bool = True):
         self.loader, self.document = loader, document
+        self.with_positions = with_positions
         self.anchors: dict[str, _Anchored] = {}
         self.refused: Optional[_Refused] = None
         # PyYAML's resolver gives a list or mapping its default tag and types a plain scalar by
@@ -201,6 +315,7 @@ class _Reading:
         resolvers = loader.yaml_implicit_resolvers
         self.simple_resolver = not loader.yaml_path_resolvers and None not in resolvers
         self.typed_first = frozenset(resolvers)
+        self.plain_tags: dict[str, tuple[re.Pattern, list[str]]] = {}
 
     def read(self) -> bool:
         """Read the stream; whether it held a document (raises what PyYAML would, or _Refused)."""
@@ -208,7 +323,7 @@ class _Reading:
         get()  # the stream's start
         if type(get()) is StreamEndEvent:
             return False
-        root_mark = self._read_document()
+        root_mark = self._read_document() if self.with_positions else self._read_values()
         event = get()
         if type(event) is not StreamEndEvent:
             raise ComposerError("expected a single document in the stream", root_mark, "but found another document", event.start_mark)
@@ -257,6 +372,80 @@ class _Reading:
                     parent.key = _NO_KEY
             event = get()
 
+    def _read_values(self):
+        """_read_document without the positions, for the common case alone: plain keys, and
+        values that are lists, mappings or plain or tagged scalars. Anything else (an anchor,
+        an alias, a key that is not plain text, a duplicate key, a value refused or nested too
+        deep) is left to _read_document."""
+        get, scalar = self.loader.get_event, self._scalar
+        plain_text, typed_first = self.simple_resolver, self.typed_first
+        event = get()
+        root_mark = event.start_mark
+        kind = type(event)
+        if (kind is not MappingStartEvent and kind is not SequenceStartEvent) or event.anchor is not None:
+            raise _ReadWithPositions
+        # The list or mapping being filled, whether it is a mapping, the key awaiting its value
+        # and its depth; and those that hold it, outermost first.
+        container, is_mapping, key, depth = self._opened(event, kind, 0), kind is MappingStartEvent, _NO_KEY, 0
+        self.document.value = container
+        holding: list[tuple[Any, bool, int]] = []
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is ScalarEvent and event.anchor is None:
+                if is_mapping and key is _NO_KEY:
+                    key = event.value
+                    if key in container:
+                        raise _ReadWithPositions
+                    continue
+                if depth >= MAX_DEPTH:
+                    raise _ReadWithPositions
+                text, tag = event.value, event.tag
+                if plain_text and (tag is None or tag == "!") and (not event.implicit[0] or (text and text[0] not in typed_first)):
+                    value = text
+                else:
+                    value = scalar(event, None)
+                    if self.refused is not None:
+                        raise _ReadWithPositions
+                if is_mapping:
+                    container[key] = value
+                    key = _NO_KEY
+                else:
+                    container.append(value)
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                if holding:
+                    container, is_mapping, depth = holding.pop()
+                    key = _NO_KEY
+            elif kind is DocumentEndEvent:
+                return root_mark
+            elif (kind is MappingStartEvent or kind is SequenceStartEvent) and event.anchor is None:
+                if is_mapping and key is _NO_KEY:
+                    raise _ReadWithPositions  # a list or mapping as a key
+                inner = self._opened(event, kind, depth + 1)
+                if is_mapping:
+                    container[key] = inner
+                else:
+                    container.append(inner)
+                holding.append((container, is_mapping, depth))
+                container, is_mapping, key, depth = inner, kind is MappingStartEvent, _NO_KEY, depth + 1
+            else:
+                raise _ReadWithPositions
+
+    def _opened(self, event, kind, depth: int) -> Any:
+        """The list or mapping an event starts, as _value makes it, without its position."""
+        if depth > MAX_DEPTH:
+            raise _ReadWithPositions
+        if kind is MappingStartEvent:
+            value, expected, node_kind = {}, _MAP_TAG, yaml.MappingNode
+        else:
+            value, expected, node_kind = [], _SEQ_TAG, yaml.SequenceNode
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = expected if self.simple_resolver else self.loader.resolve(node_kind, None, event.implicit)
+        if tag != expected:
+            raise _ReadWithPositions
+        return value
+
     def _value(self, event, kind, path: Path, depth: int, open_: list) -> Any:
         """The value an event starts (a list or mapping is filled by the events after it)."""
         if kind is AliasEvent:
@@ -288,16 +477,35 @@ class _Reading:
     def _scalar(self, event, pos: Pos) -> Any:
         tag, text = event.tag, event.value
         if tag is None or tag == "!":
-            if self.simple_resolver and (not event.implicit[0] or (text and text[0] not in self.typed_first)):
+            if not self.simple_resolver:
+                tag = self.loader.resolve(yaml.ScalarNode, text, event.implicit)
+            elif not event.implicit[0] or (text and text[0] not in self.typed_first):
                 return text
-            tag = self.loader.resolve(yaml.ScalarNode, text, event.implicit)
-        if tag == _STR_TAG:
-            return text
+            else:
+                tag = self._plain_tag(text)
+        if tag == _STR_TAG or tag == _TIMESTAMP_TAG:
+            return text  # dates stay text, as _scalar_value keeps them
+        if tag == _INT_TAG and text.isdecimal() and text.isascii() and (text[0] != "0" or text == "0"):
+            return int(text)  # what construct_yaml_int makes of plain digits (a leading 0 is octal)
         try:
             return _convert_scalar(yaml.ScalarNode(tag, text), pos)
         except _Refused as refused:
             self.refused = refused
             return None
+
+    def _plain_tag(self, text: str) -> str:
+        """The tag the resolver gives a plain scalar whose first character some implicit type
+        starts with: the first of its types whose pattern matches, tried as one pattern
+        (an alternation tries them in order) rather than one by one."""
+        first = text[:1]
+        found = self.plain_tags.get(first)
+        if found is None:
+            resolvers = self.loader.yaml_implicit_resolvers[first]
+            alternatives = "|".join(f"(?P<t{i}>(?{'x' if regexp.flags & re.X else ''}:{regexp.pattern}))" for i, (_, regexp) in enumerate(resolvers))
+            found = self.plain_tags[first] = (re.compile(alternatives), [tag for tag, _ in resolvers])
+        pattern, tags = found
+        match = pattern.match(text)
+        return tags[int(match.lastgroup[1:])] if match else _STR_TAG
 
     def _alias_value(self, event, path: Path, depth: int) -> Any:
         anchored = self._alias(event)

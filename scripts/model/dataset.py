@@ -14,6 +14,9 @@ from .dates import DateValue, parse_date
 
 Path = tuple
 
+# A figure's `as_of` where the source does not say when its count ends.
+NOT_STATED = "not stated"
+
 
 @dataclass(frozen=True)
 class Inference:
@@ -87,7 +90,36 @@ class Figure:
     events: tuple[str, ...]  # the one event it belongs to, or the several it counts together
     source: str
     quote: str
+    # The time the count covers: when it begins, and when it ends where the source says so
+    # (None: `as_of: not stated`). Each is checked like an event's date, against the quote.
+    start: Dated
+    as_of: Optional[Dated]
     at: Path
+
+    @property
+    def spans(self) -> tuple[Dated, ...]:
+        """The span's dates the data gives: the start, and the end where it is stated."""
+        return (self.start,) if self.as_of is None else (self.start, self.as_of)
+
+    @property
+    def at_one_moment(self) -> bool:
+        """Whether the figure is a state at one moment (start and as_of the same date)."""
+        return self.as_of is not None and self.as_of.value == self.start.value
+
+    def admits(self, date: DateValue) -> bool:
+        """Whether an event of this date can be one the figure counts: where the end is
+        stated, it lies between the start and the end; where it is not, it overlaps the start,
+        the one time known. (A figure that counts the deaths of 25 and 26 January together
+        names an event of the 26th, inside its span and after its first day.) A date counts
+        from its first day to its last, as the order of events does (an "end of 1987" as 1987)."""
+        if self.as_of is None:
+            return self.admits_start(date)
+        return date.earliest() >= self.start.value.earliest() and date.latest() <= self.as_of.value.latest()
+
+    def admits_start(self, date: DateValue) -> bool:
+        """Whether a date overlaps the start of the count."""
+        start = self.start.value
+        return date.latest() >= start.earliest() and date.earliest() <= start.latest()
 
 
 @dataclass(frozen=True)
@@ -164,12 +196,20 @@ def build(document: Document) -> tuple[Optional[Dataset], list[Diagnostic]]:
     dataset = Dataset(document)
     problems: list[Diagnostic] = []
 
+    # A figure's count mostly begins on its event's date: each date is parsed once a run.
+    parsed: dict[tuple, tuple[Optional[DateValue], Optional[str]]] = {}
+
     def dated(entry: dict, at: Path) -> Optional[Dated]:
-        value, problem = parse_date(entry["date"], entry.get("qualifier"))
+        key = (entry["date"], entry.get("qualifier"))
+        found = parsed.get(key)
+        if found is None:
+            found = parsed[key] = parse_date(*key)
+        value, problem = found
         if problem:
             problems.append(error(document.path, document.pos(at + ("date",)), "M300", f"impossible date: {problem}"))
             return None
-        return Dated(entry["date"], value, _inference(entry.get("inferred"), at + ("inferred",)), at + ("date",))
+        inferred = entry.get("inferred")
+        return Dated(entry["date"], value, None if inferred is None else _inference(inferred, at + ("inferred",)), at + ("date",))
 
     for index, item in enumerate(raw["sources"]):
         at = ("sources", index)
@@ -187,7 +227,18 @@ def build(document: Document) -> tuple[Optional[Dataset], list[Diagnostic]]:
             places = tuple(_place(place, at + ("places", k)) for k, place in enumerate(item.get("places", ())))
             dataset.events.append(Event(item["id"], date, item["title"], item["summary"], item["source"], item["quote"], at, item.get("short_title"), places))
     for index, item in enumerate(raw["figures"]):
-        dataset.figures.append(Figure(item["id"], item["label"], item["kind"], item["unit"], item["value"], _ids(item["event"]), item["source"], item["quote"], ("figures", index)))
+        at = ("figures", index)
+        start = dated(item["start"], at + ("start",))
+        as_of = None if item["as_of"] == NOT_STATED else dated(item["as_of"], at + ("as_of",))
+        if start and as_of and as_of.value.latest() < start.value.earliest():
+            problems.append(error(document.path, document.pos(as_of.at), "M300",
+                                  f"impossible span: the count ends ({as_of.text}) before it starts ({start.text}); as_of is the later date"))
+            as_of = None
+        if not start or (item["as_of"] != NOT_STATED and not as_of):
+            dataset.unbuilt.add(item["id"])
+            continue
+        dataset.figures.append(Figure(item["id"], item["label"], item["kind"], item["unit"], item["value"], _ids(item["event"]), item["source"],
+                                      item["quote"], start, as_of, at))
     for index, item in enumerate(raw["relations"]):
         ack = item.get("acknowledged")
         acknowledged = Acknowledged(ack["difference"], ack["note"]) if ack else None

@@ -96,8 +96,10 @@ def _mentions(text: str, grammar: Grammar, pos: int = 0) -> Iterator[Mention]:
         year = int(year) if year else None
         month = months[month] if month else None
         day = int(day) if day else None
-        start = Day(year, month, day)
-        end = start if not (year2 or month2 or day2) else Day(int(year2) if year2 else year, months[month2] if month2 else month, int(day2) if day2 else day)
+        # Made as plain tuples are, without NamedTuple's Python-level __new__: a run reads
+        # tens of thousands of dates.
+        start = _new_tuple(Day, (year, month, day))
+        end = start if not (year2 or month2 or day2) else _new_tuple(Day, (int(year2) if year2 else year, months[month2] if month2 else month, int(day2) if day2 else day))
         time = None
         if reader.single_day:
             # A time written next to the day is part of its date, so that its numbers are
@@ -107,12 +109,13 @@ def _mentions(text: str, grammar: Grammar, pos: int = 0) -> Iterator[Mention]:
             if after or before:
                 time = _time(after or before, grammar)
                 begin, stop = (begin, after.end()) if after else (before.start(), stop)
-        yield Mention(start, end, grammar.qualifiers[qualifier] if qualifier else None, begin, stop,
-                      grammar.weekdays[weekday] if weekday else None, time, reader.form.name)
+        yield _new_tuple(Mention, (start, end, grammar.qualifiers[qualifier] if qualifier else None, begin, stop,
+                                   grammar.weekdays[weekday] if weekday else None, time, reader.form.name))
         pos = stop
 
 
 _digit = re.compile(r"\d").search
+_new_tuple = tuple.__new__
 
 
 def _opened(match: re.Match, reader: Reader, opener_groups: tuple[int, int]) -> bool:
@@ -157,6 +160,8 @@ _ANNIVERSARY_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th) anniversary of\b")
 
 def anniversary_mentions(text: str, language: str = DEFAULT_LANGUAGE) -> Iterator[Mention]:
     """The dates that "the Nth anniversary of <date>" falls on: N years after each date."""
+    if "anniversary of" not in text:
+        return  # the pattern's own words: most passages name no anniversary, and are spared its search
     for match in _ANNIVERSARY_RE.finditer(text):
         years = int(match.group(1))
         for mention in _mentions(text, LANGUAGES[language], match.end()):

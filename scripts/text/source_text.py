@@ -12,6 +12,8 @@ from typing import Optional
 from ..diagnostics import Pos
 
 _KEY = 8
+# Places few enough that checking each is quicker than looking on for a rarer piece.
+_FEW = 16
 # A quote may start at a word's first character or at any other non-space character,
 # never in the middle of a word; so only those offsets need indexing.
 _STARTS_RE = re.compile(r"(?<!\w)\w|[^\w\s]")
@@ -64,7 +66,7 @@ class SourceText:
             found = index.get(piece, [])
             if best is None or len(found) < len(best[1]):
                 best = (start, found)
-                if len(found) <= 1:
+                if len(found) <= _FEW:
                     break
         if best is None:
             candidates = [m.start() for m in re.finditer(re.escape(wanted), text)]

@@ -1,0 +1,110 @@
+"""Every word of a source is accounted for: it lies in a passage the data uses or in a
+left_out passage with its reason (C903), and every left_out entry leaves something out
+(C904). Taking away any one passage is one message."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from scripts.check.passages import Covered
+from scripts.check.run import check_document, check_file
+from scripts.diagnostics import format_text
+from scripts.text.sentences import Sentences, sentence_spans
+from tests.conftest import DATA, FIXTURES
+from tests.test_properties import real_document
+
+
+def errors_after(change) -> list[str]:
+    document = copy.copy(real_document())
+    document.value = copy.deepcopy(document.value)
+    change(document.value)
+    return [format_text(d) for d in check_document(document).errors]
+
+
+def deleting(section: str, index: int):
+    def change(value):
+        del value[section][index]
+    return change
+
+
+def one_error(lines: list[str], codes: tuple[str, ...]) -> bool:
+    return len(lines) == 1 and any(f" {code} " in lines[0] for code in codes)
+
+
+def test_every_left_out_entry_deleted_gives_one_error():
+    left_out = real_document().value["left_out"]
+    wrong = [(entry["quote"], lines) for index, entry in enumerate(left_out)
+             if not one_error(lines := errors_after(deleting("left_out", index)), ("C900", "C903", "T700"))]
+    assert len(left_out) >= 20 and wrong == []
+
+
+def test_every_quote_no_other_entry_names_deleted_gives_one_error():
+    value = real_document().value
+    named = {event_id for f in value["figures"] for event_id in ([f["event"]] if isinstance(f["event"], str) else f["event"])}
+    in_relations = {figure_id for r in value["relations"] for figure_id in (*r["parts"], r["total"])}
+    deletions = [("events", i, e["id"]) for i, e in enumerate(value["events"]) if e["id"] not in named]
+    deletions += [("figures", i, f["id"]) for i, f in enumerate(value["figures"]) if f["id"] not in in_relations]
+    wrong = [(section, entry_id, lines) for section, index, entry_id in deletions
+             if not one_error(lines := errors_after(deleting(section, index)), ("C900", "C903"))]
+    assert len(deletions) >= 8 and wrong == []
+
+
+def test_every_relation_whose_basis_no_other_entry_quotes_deleted_gives_one_error():
+    relations = real_document().value["relations"]
+    quoted = [(i, r["id"]) for i, r in enumerate(relations) if isinstance(r["basis"], dict)]
+    wrong = [(relation_id, lines) for index, relation_id in quoted
+             if not one_error(lines := errors_after(deleting("relations", index)), ("C903",))]
+    assert len(quoted) == 2 and wrong == []
+
+
+def test_a_relation_of_the_editors_reading_uncovers_nothing_when_deleted():
+    relations = real_document().value["relations"]
+    (index,) = [i for i, r in enumerate(relations) if r["basis"] == "editors"]
+    assert errors_after(deleting("relations", index)) == []
+
+
+def test_the_message_names_the_words_the_sentence_and_both_fixes():
+    (line,) = [format_text(d) for d in check_file(str(FIXTURES / "words_not_accounted.yaml")).errors]
+    assert line.endswith(
+        "harbour.txt:2:38: C903 the words «Fishermen said the sea had never looked so grey» are in no passage the data uses "
+        "and not under left_out: quote them in an entry, or list them under left_out with the reason they are left out. "
+        "The sentence: «Fishermen said the sea had never looked so grey.»"), line
+
+
+def test_a_stretch_running_into_the_next_sentence_is_one_message():
+    document = copy.copy(check_file(str(FIXTURES / "every_word_accounted.yaml")).dataset.document)
+    document.value = copy.deepcopy(document.value)
+    del document.value["events"][1]  # "The mayor resigned on June 1, 1990", next to the left-out hearsay
+    del document.value["left_out"][1]
+    (line,) = [format_text(d) for d in check_document(document, str(FIXTURES)).errors]
+    assert " C900 the numbers '1' and '1990' are neither captured" in line, line
+    assert "«Fishermen said the sea had never looked so grey» … «The mayor resigned on June»" not in line
+    assert "The sentences: «Fishermen said the sea had never looked so grey.» «The mayor resigned on June 1, 1990.»" in line, line
+
+
+def test_words_between_passages_are_found_and_spacing_is_not():
+    text = "Alpha beta, gamma. Delta epsilon"
+    covered = Covered([(0, 10), (12, 17), (19, 24)])  # "Alpha beta", "gamma", "Delta"
+    assert [text[b:s] for b, s in covered.words_outside(text)] == ["epsilon"]
+    assert list(Covered([(0, 10), (5, 32)]).words_outside(text)) == []
+    assert [text[b:s] for b, s in Covered([]).words_outside(text, 6, 17)] == ["beta", "gamma"]
+
+
+def test_the_article_reads_as_29_sentences_with_the_headline_apart():
+    text = (DATA / "sources" / "000_9c0400da760e69ac.txt").read_text(encoding="utf-8")
+    sentences = Sentences(text)
+    assert len(sentences) == 29
+    assert sentences[0] == "Azerbaijan marks 35th anniversary of the January 20 tragedy A turning point in National Liberation Movement"
+    assert sentences[1].startswith("Today marks the 35th anniversary") and sentences[1].endswith("Bloody January Tragedy.")
+    # "Caliber.Az" and "19th and 20th" end no sentence.
+    assert sentences[2].startswith("As Caliber.Az recalls") and sentences[3].endswith("against the Azerbaijani people.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Headline without a stop\nFirst sentence. Second one.", ["Headline without a stop", "First sentence.", "Second one."]),
+    ("Dr. Smith arrived on Jan. 5. He left.\r\n", ["Dr. Smith arrived on Jan. 5.", "He left."]),
+    ("\n\n   \nOnly this.", ["Only this."]),
+])
+def test_a_line_break_always_ends_a_sentence(text, expected):
+    assert [text[b:s].strip() for b, s in sentence_spans(text)] == expected
