@@ -51,6 +51,8 @@ def test_every_quoted_passage_is_annotated(downloads):
     wanted += [" ".join(e["inferred"]["from"].split()) for e in DATA["events"] if "inferred" in e]
     wanted += [s["published"]["inferred"]["from"] for s in DATA["sources"] if "inferred" in s["published"]]
     wanted += [r["basis"]["quote"] for r in DATA["relations"] if isinstance(r["basis"], dict)]  # the passages that state relations
+    wanted += [f[key]["inferred"]["from"] for f in DATA["figures"] for key in ("start", "as_of")  # when a count begins and ends
+               if isinstance(f[key], dict) and "inferred" in f[key]]
     assert sorted(exact) == sorted(wanted)
 
 
@@ -160,3 +162,38 @@ def test_the_data_page_says_what_each_download_is_for(downloads):
     page = (downloads.parent / "data" / "index.html").read_text(encoding="utf-8")
     for name in ("timeline.json", "events.csv", "figures.csv", "figure-events.csv", "datapackage.json", "annotations.jsonld", "timeline.yaml", "caliber-2025.txt"):
         assert f">{name}</a>: " in page, name
+
+
+def test_each_figure_carries_the_time_it_counts_in_the_json_and_the_csv(downloads):
+    exported = {f["id"]: f for f in json.loads((downloads / "timeline.json").read_text(encoding="utf-8"))["figures"]}
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((downloads / "figures.csv").read_text(encoding="utf-8")))}
+    for figure in DATA["figures"]:
+        start, as_of = figure["start"], figure["as_of"]
+        made, row = exported[figure["id"]], rows[figure["id"]]
+        assert made["start"]["date"] == row["start"] == str(start["date"])
+        assert made["start"]["inferred_parts"] == start.get("inferred", {}).get("parts", [])
+        assert row["start_inferred_parts"] == " ".join(start.get("inferred", {}).get("parts", []))
+        if as_of == "not stated":  # the source gives no end: none is made up
+            assert made["as_of"] is None and row["as_of"] == "not stated" and row["as_of_last_day"] == ""
+            assert made["span_in_words"].endswith("gives no date for the end of the count")
+        else:
+            assert made["as_of"]["date"] == row["as_of"] == str(as_of["date"]) and row["as_of_last_day"] == made["as_of"]["last_day"]
+            assert "end of the count" not in made["span_in_words"]
+    assert exported["killed-total"]["span_in_words"] == "from 19–20 January 1990; Caliber.Az gives no date for the end of the count"
+    assert exported["recognised-martyrs"]["span_in_words"] == "as of 20 January 2025"
+    assert rows["killed-total"]["start_first_day"] == "1990-01-19"
+    package = json.loads((downloads / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {f["name"]: f for f in package["resources"][1]["schema"]["fields"]}
+    assert fields["start_first_day"]["type"] == fields["as_of_last_day"]["type"] == "date"
+    assert fields["as_of"]["constraints"]["required"] and "not stated" in fields["as_of"]["constraints"]["pattern"]
+
+
+def test_frictionless_would_catch_an_end_that_is_neither_a_date_nor_not_stated(downloads, tmp_path):
+    shutil.copytree(downloads, tmp_path / "downloads")
+    path = tmp_path / "downloads" / "figures.csv"
+    text = path.read_text(encoding="utf-8")
+    assert ",not stated," in text
+    path.write_text(text.replace(",not stated,", ",not said,", 1), encoding="utf-8")
+    result = validate(tmp_path / "downloads")
+    assert result.returncode != 0
+    assert "constraint-error" in {e["type"] for task in json.loads(result.stdout)["tasks"] for e in task["errors"]}

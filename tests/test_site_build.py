@@ -111,8 +111,15 @@ def test_every_quote_is_highlighted_and_linked_both_ways(real_site, data):
     for kind, entries, back in (("timeline", data["events"], timeline), ("figures", data["figures"], timeline + figures_page)):
         for entry in entries:
             assert f"q-{entry['id']}" in anchors, entry["id"]
-            marks = [a for a in source.by("a") if a["attrs"].get("href") == f"../{kind}/#{entry['id']}"]
-            assert "".join(m["text"] for m in marks) == " ".join(entry["quote"].split()), entry["id"]
+            # (class "bj-q" alone: the quote's own marks, not the passages its date is read from)
+            # A quote holding another entry's quote (an event's sentence, a figure's count in
+            # it) is marked in the pieces around the inner one, which links to its own entry.
+            quote = " ".join(entry["quote"].split())
+            inside = {f"../{k}/#{e['id']}" for k, es in (("timeline", data["events"]), ("figures", data["figures"]))
+                      for e in es if " ".join(e["quote"].split()) in quote}
+            marks = [a for a in source.by("a") if a["attrs"].get("href") in inside and a["attrs"].get("class") == "bj-q"]
+            assert any(m["attrs"]["href"] == f"../{kind}/#{entry['id']}" for m in marks), entry["id"]
+            assert "".join(m["text"] for m in marks) == quote, entry["id"]
             assert back.count(f'href="../source/#q-{entry["id"]}"') >= (1 if kind == "timeline" else 2)
 
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..model import dates
-from ..model.dataset import Dataset
+from ..model.dataset import NOT_STATED, Dataset
 
 ID_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*"
+INFERRED_PATTERN = "(year|month|day|qualifier)( (year|month|day|qualifier))*"
 DATE_PATTERN = r"\d{4}(-\d{2}(-\d{2}(/\d{4}-\d{2}-\d{2})?)?)?"
 # A spreadsheet runs a text cell that starts with one of these as a formula (CSV injection);
 # a leading apostrophe makes it text, as OWASP recommends. Typed columns hold plain values.
@@ -30,8 +31,9 @@ class Column:
     constraints: dict = field(default_factory=dict)
 
 
-def _iso(day: tuple[int, int, int]) -> str:
+def iso_day(day: tuple[int, int, int]) -> str:
     return "%04d-%02d-%02d" % day
+
 
 
 EVENT_COLUMNS = [
@@ -41,11 +43,11 @@ EVENT_COLUMNS = [
            lambda e: e.date.text, {"required": True, "pattern": DATE_PATTERN}),
     Column("qualifier", "string", "With a year or a month: which part of it the source means (\"end\" for \"the end of 1987\").",
            lambda e: e.date.value.qualifier or "", {"enum": list(dates.QUALIFIERS)}),
-    Column("start", "date", "The first day of the period the date names (a qualifier narrows it: the end of a year).", lambda e: _iso(e.date.value.earliest()), {"required": True}),
-    Column("end", "date", "The last day of the period the date names.", lambda e: _iso(e.date.value.latest()), {"required": True}),
+    Column("start", "date", "The first day of the period the date names (a qualifier narrows it: the end of a year).", lambda e: iso_day(e.date.value.earliest()), {"required": True}),
+    Column("end", "date", "The last day of the period the date names.", lambda e: iso_day(e.date.value.latest()), {"required": True}),
     Column("date_in_words", "string", "The date as the site writes it.", lambda e: dates.describe(e.date.value), {"required": True}),
     Column("date_inferred_parts", "string", "The parts of the date that the quote does not write, inferred from another passage, separated by spaces.",
-           lambda e: " ".join(e.date.inferred.parts) if e.date.inferred else "", {"pattern": "(year|month|day|qualifier)( (year|month|day|qualifier))*"}),
+           lambda e: " ".join(e.date.inferred.parts) if e.date.inferred else "", {"pattern": INFERRED_PATTERN}),
     Column("places", "string", "Where it happened, as the source names it, separated by \"; \"; empty where the source does not say.",
            lambda e: "; ".join(p.name for p in e.places)),
     Column("title", "string", "A plain, neutral title in the site's words.", lambda e: e.title, {"required": True}),
@@ -63,6 +65,22 @@ FIGURE_COLUMNS = [
     Column("value", "integer", "The number, as the source writes it.", lambda f: f.value, {"required": True, "minimum": 0}),
     Column("source", "string", "The id of the source the quote is from.", lambda f: f.source, {"required": True, "pattern": ID_PATTERN}),
     Column("quote", "string", "The source's words that write the value, verbatim.", lambda f: f.quote, {"required": True}),
+    # The time the count covers: when it begins, and when it ends where the source says so.
+    Column("start", "string", "When the count begins, as precisely as the source gives it: YYYY, YYYY-MM, YYYY-MM-DD, or a range of days YYYY-MM-DD/YYYY-MM-DD.",
+           lambda f: f.start.text, {"required": True, "pattern": DATE_PATTERN}),
+    Column("start_qualifier", "string", "With a year or a month: which part of it the count begins in.",
+           lambda f: f.start.value.qualifier or "", {"enum": list(dates.QUALIFIERS)}),
+    Column("start_first_day", "date", "The first day of the period the start names.", lambda f: iso_day(f.start.value.earliest()), {"required": True}),
+    Column("start_inferred_parts", "string", "The parts of the start that the figure's quote does not write, inferred from another passage, separated by spaces.",
+           lambda f: " ".join(f.start.inferred.parts) if f.start.inferred else "", {"pattern": INFERRED_PATTERN}),
+    Column("as_of", "string", "When the count ends, where the source says so, in the form of start; \"not stated\" where it does not. Where it is the start, the figure is a state on that day.",
+           lambda f: f.as_of.text if f.as_of else NOT_STATED, {"required": True, "pattern": f"{DATE_PATTERN}|{NOT_STATED}"}),
+    Column("as_of_qualifier", "string", "With a year or a month: which part of it the count ends in.",
+           lambda f: f.as_of.value.qualifier or "" if f.as_of else "", {"enum": list(dates.QUALIFIERS)}),
+    Column("as_of_last_day", "date", "The last day of the period as_of names; empty where the source does not say when the count ends.",
+           lambda f: iso_day(f.as_of.value.latest()) if f.as_of else ""),
+    Column("as_of_inferred_parts", "string", "The parts of as_of that the figure's quote does not write, inferred from another passage, separated by spaces.",
+           lambda f: " ".join(f.as_of.inferred.parts) if f.as_of and f.as_of.inferred else "", {"pattern": INFERRED_PATTERN}),
 ]
 
 

@@ -10,14 +10,16 @@ from typing import Callable, Optional
 from ..check.result import Result
 from ..check.schema import load_schema
 from ..model import dates
-from ..model.dataset import Dataset
+from ..model.dataset import Dataset, Dated
 from ..model.relations import claims_agreement, relation_sum
+from ..model.spans import span_text
 from . import csv_tables, web_annotations
 from .paths import ANNOTATIONS, source_download
 
 
 def to_json(dataset: Dataset) -> str:
     figures = {f.id: f for f in dataset.figures}
+    names = {s.id: s.publisher for s in dataset.sources}
     data = {
         "description": "Events and figures as their sources give them, each with the exact words it is taken from, checked against the stored texts.",
         "sources": [
@@ -49,12 +51,28 @@ def to_json(dataset: Dataset) -> str:
             for e in dataset.events
         ],
         "figures": [
-            {"id": f.id, "label": f.label, "kind": f.kind, "unit": f.unit, "value": f.value, "events": list(f.events), "source": f.source, "quote": f.quote}
+            {"id": f.id, "label": f.label, "kind": f.kind, "unit": f.unit, "value": f.value, "events": list(f.events), "source": f.source, "quote": f.quote,
+             # The time the count covers: its start, and its end where the source says so (null where it does not).
+             "start": _span_date(f.start), "as_of": _span_date(f.as_of) if f.as_of else None, "span_in_words": span_text(f, names[f.source])}
             for f in dataset.figures
         ],
         "relations": [_relation(r, figures) for r in dataset.relations],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _span_date(dated: Dated) -> dict:
+    value = dated.value
+    return {
+        "date": dated.text,
+        "qualifier": value.qualifier,
+        "date_in_words": dates.describe(value),
+        "first_day": csv_tables.iso_day(value.earliest()),
+        "last_day": csv_tables.iso_day(value.latest()),
+        "inferred_parts": list(dated.inferred.parts) if dated.inferred else [],
+        "inferred_from": dated.inferred.from_quote if dated.inferred else None,
+        "reason": dated.inferred.reason if dated.inferred else None,
+    }
 
 
 def _relation(relation, figures) -> dict:

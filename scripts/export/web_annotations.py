@@ -21,7 +21,7 @@ AROUND = 32  # characters of prefix and suffix
 def quoted_passages(dataset: Dataset) -> Iterable[tuple[str, str, str, str, str]]:
     """(annotation id, source id, quote, label, page and fragment of the entry) for every
     event quote, figure quote, passage that states a relation and passage a date is
-    inferred from."""
+    inferred from (an event's, a source's, or the start or end of a figure's count)."""
     for event in dataset.events:
         yield f"{event.id}-quote", event.source, event.quote, event.title, f"timeline/#{event.id}"
         if event.date.inferred:
@@ -29,6 +29,11 @@ def quoted_passages(dataset: Dataset) -> Iterable[tuple[str, str, str, str, str]
                    f"The date of “{event.title}” is inferred from these words", f"timeline/#{event.id}")
     for figure in dataset.figures:
         yield f"{figure.id}-quote", figure.source, figure.quote, figure.label, f"figures/#{figure.id}"
+        for end, dated in (("start", figure.start), ("as-of", figure.as_of)):
+            if dated is not None and dated.inferred:
+                said = "begins" if end == "start" else "ends"
+                yield (f"{figure.id}-{end}", figure.source, dated.inferred.from_quote,
+                       f"When the count “{figure.label}” {said} is inferred from these words", f"figures/#{figure.id}")
     labels = {f.id: f.label for f in dataset.figures}
     for relation in dataset.relations:
         basis = relation.basis

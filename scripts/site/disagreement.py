@@ -8,11 +8,14 @@ The geometry is plain data (each row's segments, as fractions of the longest row
 serializer writes each row as its words in HTML, which wrap on any screen, and a bar in
 an SVG whose coordinates are percentages, so the bar stretches with the column while its
 numbers keep their size. A number is written inside its segment only where it fits on
-the narrowest screen; every number is in the row's words as well.
+the narrowest screen; every number is in the row's words as well. Where the figures count
+different times, the compact drawing's caption says which counts which (on the Figures
+page, the relation's words say it).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 from markupsafe import Markup
 
@@ -20,6 +23,7 @@ from ..model.dataset import Dataset, Figure, Relation
 from ..model.relations import relation_sum
 from .attribution import mixes_sources, source_names
 from .common import number, possessive, unit_word
+from .span_words import spans_differ
 from .text_width import text_width
 
 NARROWEST_BAR = 260  # CSS pixels: the bar's width on a 320-pixel phone
@@ -47,6 +51,9 @@ class Drawing:
     rows: tuple[Row, ...]
     difference: int  # the total minus the parts
     summary: str  # the text alternative
+    # Where the figures count different times, which counts which (span_words.spans_differ):
+    # the compact drawing, which stands without the relation's words, says it in its caption.
+    spans: Optional[str] = None
 
 
 def _segments(values: list[int], kind: str, scale: float, start: float = 0.0) -> list[Segment]:
@@ -89,7 +96,7 @@ def drawing(relation: Relation, figures: dict[str, Figure], names: dict[str, str
         rest = [Segment(inner[-1].stop, 1.0, total - parts_sum, "whole", False)] if total > parts_sum else []
         named = called(members[0]) if len(relation.parts) == 1 else "The parts"
         row = Row(f"{named}: {number(parts_sum)}, within {called(whole)}: {number(total)} {unit}", tuple(inner + rest))
-        return Drawing(relation, (row,), difference, f"Drawn to scale: {number(parts_sum)} inside a bar of {number(total)}.")
+        return Drawing(relation, (row,), difference, f"Drawn to scale: {number(parts_sum)} inside a bar of {number(total)}.", spans_differ([*members, whole]))
     parts = _segments(values, "part", scale)
     totals = _segments([total], "whole", scale)
     parts = _with_difference(parts, total / scale, difference)
@@ -113,7 +120,7 @@ def drawing(relation: Relation, figures: dict[str, Figure], names: dict[str, str
         joined = "and" if relation.kind == "comparison" else "against"
         summary = (f"Drawn to scale, {what}: {number(parts_sum)} {joined} {number(total)}; "
                    f"the dashed outline marks the {number(abs(difference))} by which they differ.")
-    return Drawing(relation, (first, second), difference, summary)
+    return Drawing(relation, (first, second), difference, summary, spans_differ([*members, whole]))
 
 
 def drawings(dataset: Dataset) -> dict[str, Drawing]:
@@ -128,11 +135,12 @@ BAR = 22
 
 def render_drawing(made: Drawing, compact: bool = False) -> Markup:
     rows = Markup("").join(_row(row, made.difference, compact) for row in made.rows)
+    caption = f"{made.summary} {made.spans}" if compact and made.spans else made.summary
     # A comparison's difference is no fault of anyone's: it is drawn in the text's colour,
     # not in the colour the site keeps for figures that differ from what they claim.
     modifiers = (" bj-bars--compact" if compact else "") + (" bj-bars--compared" if made.relation.kind == "comparison" else "")
     return Markup('<figure class="bj-bars{}">{}<figcaption class="bj-bars__summary">{}</figcaption></figure>').format(
-        modifiers, rows, made.summary)
+        modifiers, rows, caption)
 
 
 def _row(row: Row, difference: int, compact: bool) -> Markup:

@@ -10,11 +10,13 @@ from .attribution import by_source, mixes_sources, only_source, source_names, wh
 from .common import Links, number, possessive, to_source_link, unit_word
 from .disagreement import drawings, render_drawing
 from .relation_words import differ_lead, render_claim, side_by_side
+from .span_words import render_span
 
 
 def render_figures_table(dataset: Dataset, links: Links = Links()) -> Markup:
     events = {e.id: e for e in dataset.events}
     sources = {s.id: s for s in dataset.sources}
+    names = source_names(dataset)
     rows = []
     for figure in dataset.figures:
         event_link = Markup("; ").join(Markup('<a href="{}#{}">{}</a>').format(links.timeline, events[i].id, events[i].title)
@@ -25,15 +27,18 @@ def render_figures_table(dataset: Dataset, links: Links = Links()) -> Markup:
             '<tr id="{id}"><th scope="row">{label}</th>'
             '<td class="bj-num" data-label="Value"><data value="{value}">{number}</data> {unit}</td>'
             '<td data-label="Source’s words"><q>{quote}</q> {to_source}</td>'
+            '<td data-label="Time counted">{span}</td>'
             '<td data-label="Event">{event_link}</td></tr>'
         ).format(id=figure.id, label=figure.label, value=figure.value, number=number(figure.value), unit=unit_word(figure),
-                 quote=figure.quote, to_source=to_source_link(figure.quote, figure.id, sources[figure.source], links), event_link=event_link))
+                 quote=figure.quote, to_source=to_source_link(figure.quote, figure.id, sources[figure.source], links),
+                 span=render_span(figure, names[figure.source], links), event_link=event_link))
     # No scroll box of our own: Material wraps the table in its own, and a second one
     # around it scrolled sideways by Material's margins.
     return Markup(
         '<div class="bj-figures" id="figures-table"><table>'
-        "<caption>Every figure in the data, with the words it is taken from and whose words they are</caption>"
-        '<thead><tr><th scope="col">Figure</th><th scope="col">Value</th><th scope="col">Source’s words</th><th scope="col">Event</th></tr></thead>'
+        "<caption>Every figure in the data, with the words it is taken from, whose words they are, and the time it counts</caption>"
+        '<thead><tr><th scope="col">Figure</th><th scope="col">Value</th><th scope="col">Source’s words</th><th scope="col">Time counted</th>'
+        '<th scope="col">Event</th></tr></thead>'
         "<tbody>{}</tbody></table></div>"
     ).format(Markup("").join(rows))
 

@@ -17,6 +17,7 @@ from .common import Links
 from .data_page import render_downloads, render_left_out
 from .figures import render_disagreement_compact, render_figures_table, render_headline_figures, render_relations
 from .home import render_source_card, render_sources_intro
+from .left_out import render_left_out_passages
 from .method import render_codes_table, render_field_reference, render_mistakes
 from .picture.svg import render_time_picture
 from .source import render_sources
@@ -34,6 +35,7 @@ FRAGMENTS: dict[str, Callable[[Result, Links], Markup]] = {
     "relations": lambda checked, links: render_relations(checked.dataset, links),
     "disagreement-compact": lambda checked, links: render_disagreement_compact(checked.dataset, links),
     "source-text": render_sources,
+    "left-out-passages": lambda checked, links: render_left_out_passages(checked),
     "codes": lambda checked, links: render_codes_table(),
     "fields": lambda checked, links: render_field_reference(load_schema()),
     "downloads": render_downloads,

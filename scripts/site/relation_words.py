@@ -4,7 +4,8 @@
 the relation's basis is a passage of the source, which is quoted beside them. Where the
 editors relate figures the source gives apart, the words say it is their reading and show
 their reason. A comparison claims nothing: it sets two figures side by side, with their
-difference, in neutral words.
+difference, in neutral words. Where the figures count different times, the words say which
+counts which.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from markupsafe import Markup
 from ..model.dataset import Figure, Relation, Source
 from ..model.relations import claims_agreement
 from .common import Links, number, to_source_link
+from .span_words import spans_differ
 
 # The source's claim, by kind: (the parts, the total) in, a sentence out.
 _STATED = {
@@ -57,6 +59,9 @@ def render_claim(relation: Relation, parts: list[Markup], total_label: Markup, f
         said = Markup(_READ[relation.kind]).format(labels, total_label, f"{who} {'do' if several else 'does'}")
     else:
         said = Markup(_STATED[relation.kind]).format(labels, total_label)
+    differ = spans_differ(figures)
+    if differ:  # figures of different times: the reader is told before the arithmetic
+        said = Markup('{} <span class="bj-relation__spans">{}</span>').format(said, differ)
     return Markup("{} {}").format(said, render_basis(relation, sources, names, links))
 
 

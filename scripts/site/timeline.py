@@ -9,6 +9,7 @@ from ..model.dataset import Dataset, Event, Figure, Source
 from ..model.page_ids import quote_anchor
 from .attribution import by_source, source_names, subject
 from .common import Links, number, possessive, render_date, render_inference, render_quote, to_source_link, unit_word
+from .span_words import render_span_short
 
 
 def render_timeline_intro(dataset: Dataset, links: Links = Links()) -> Markup:
@@ -114,7 +115,7 @@ def render_figure_item(figure: Figure, source: Source, links: Links, event_id: s
         ' · <span class="bj-figure__label">{label}</span>'
         '{permalink}<br>'
         '<q class="bj-figure__quote" cite="{target}">{quote}</q> '
-        "{to_source}{together}</p>"
+        "{to_source}<br>{span}{together}</p>"
         "</li>"
     ).format(
         id_attribute=Markup(' id="{}"').format(figure.id) if first else Markup(""),
@@ -126,6 +127,7 @@ def render_figure_item(figure: Figure, source: Source, links: Links, event_id: s
         target=f"{links.source}#{quote_anchor(figure.id)}",
         quote=figure.quote,
         to_source=to_source_link(figure.quote, figure.id, source, links),
+        span=render_span_short(figure, source.publisher, links),
         together=together,
     )
 

@@ -121,8 +121,8 @@ def test_the_figures_table_fits_a_phone_and_stays_a_table(real_site, open_page, 
     assert "Value" in before
     assert page.get_by_role("table").count() == 1
     assert page.get_by_role("rowheader").count() == len(DATA["figures"])
-    assert page.get_by_role("columnheader").count() == 4
-    assert page.get_by_role("cell").count() == 3 * len(DATA["figures"])
+    assert page.get_by_role("columnheader").count() == 5  # the figure, its value, the source’s words, the time it counts, its event
+    assert page.get_by_role("cell").count() == 4 * len(DATA["figures"])
     assert page.get_by_role("cell", name="82 people", exact=True).count() == 1  # not "Value: 82 people"
     if not javascript:
         return
@@ -144,7 +144,7 @@ def test_the_figures_table_does_not_move_sideways_on_a_wide_screen(real_site, op
     page.wait_for_timeout(300)
     assert [b for b in table.evaluate(SCROLLING) if b["left"] != 0] == []
     assert table.bounding_box()["x"] == box["x"]
-    # Four columns in a row: the headings stand side by side.
+    # Five columns in a row: the headings stand side by side.
     tops = {round(h.bounding_box()["y"]) for h in page.locator("#figures-table thead th").all()}
     assert len(tops) == 1
 
