@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import shutil
 import subprocess
 import os
@@ -27,15 +29,29 @@ def data_copy(tmp_path: Path) -> Path:
     return tmp_path / "data" / "timeline.yaml"
 
 
+@contextlib.contextmanager
+def _locked(path: Path):
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once a session for every test that only reads it (the browser
-    tests serve this same folder)."""
+def built_site(tmp_path_factory, worker_id) -> Path:
+    """The real site, built once a run for every test that only reads it (the browser tests
+    serve this same folder): the first process to need it builds it, the others wait for it."""
     from tests.site_helpers import build
 
-    site = tmp_path_factory.mktemp("real-site")
-    result = build(ROOT, site)
-    assert result.returncode == 0, result.stderr
+    run = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        run = run.parent  # each worker's folder lies in the run's
+    site, built = run / "real-site", run / "real-site.built"
+    with _locked(run / "real-site.lock"):
+        if not built.exists():
+            shutil.rmtree(site, ignore_errors=True)
+            result = build(ROOT, site)
+            assert result.returncode == 0, result.stderr
+            built.touch()
     return site
 
 

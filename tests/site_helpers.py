@@ -1,6 +1,7 @@
 """Build the site (the real one, or one from altered data) into a folder, as a test needs it."""
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -10,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -39,6 +41,58 @@ def build(project: Path, site: Path) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
+
+
+@dataclass
+class Built:
+    ok: bool
+    log: str  # what the build logged at WARNING and above, and why it stopped
+
+
+class _Logged(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(f"{record.levelname} - {record.getMessage()}")
+
+
+def build_in_process(project: Path, site: Path) -> Built:
+    """What `build` runs (`mkdocs build --strict`, as the command line calls it), in this
+    process: without a new interpreter and MkDocs' imports, a build takes half the time.
+
+    Only for a copy whose scripts/ are ours (copy_project) and whose data the test changes:
+    the hook imports `scripts` from this process, where this tree's are loaded already."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logged = _Logged()
+    logger = logging.getLogger("mkdocs")
+    saved, level = {key: os.environ.get(key) for key in ("SITE_URL", "NO_MKDOCS_2_WARNING")}, logger.level
+    os.environ.pop("SITE_URL", None)  # as `build`: at the root, whatever the shell exports
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    logger.setLevel(logging.INFO)  # as the command sets it: strict counts every warning
+    logger.addHandler(logged)
+    try:
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+        return Built(True, "\n".join(logged.lines))
+    except MkDocsException as stopped:
+        return Built(False, "\n".join([*logged.lines, str(stopped)]))
+    finally:
+        logger.removeHandler(logged)
+        logger.setLevel(level)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def make_hostile(project: Path) -> None:

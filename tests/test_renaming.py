@@ -9,8 +9,10 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import REAL_DATA, run_checker
-from tests.site_helpers import build, copy_project
+from scripts.check.run import check_file
+from scripts.diagnostics import format_text
+from tests.conftest import REAL_DATA
+from tests.site_helpers import build_in_process, copy_project
 
 pytestmark = pytest.mark.build
 
@@ -44,20 +46,19 @@ def rename_and_build(tmp_path: Path, names: dict[str, str]) -> None:
     project = copy_project(tmp_path / "project")
     path = project / "data" / "timeline.yaml"
     path.write_text(yaml.safe_dump(renamed(yaml.safe_load(path.read_text(encoding="utf-8")), names), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    checked = run_checker(str(path))
+    checked = check_file(str(path))  # what the command line and the build's hook run
     site = tmp_path / "site"
-    built = build(project, site)
-    if checked.returncode == 0:
-        assert built.returncode == 0, (names, built.stderr[-2000:])
+    built = build_in_process(project, site)
+    if checked.ok:
+        assert built.ok, (names, built.log[-2000:])
         timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
         for old in names:
             if old not in [s["id"] for s in DATA["sources"]] + [r["id"] for r in DATA["relations"]]:
                 assert f'id="{names[old]}"' in timeline
     else:
         # Only the renaming can be at fault: two entries given one id, or an id a page uses.
-        codes = {line.split(": ")[1].split()[0] for line in checked.stdout.splitlines()[:-1] if "warning:" not in line}
-        assert codes <= {"M301", "M303"}, checked.stdout
-        assert built.returncode != 0
+        assert {d.code for d in checked.errors} <= {"M301", "M303"}, [format_text(d) for d in checked.errors]
+        assert not built.ok
 
 
 def test_renaming_the_total_of_the_dead_everywhere_keeps_the_site_building(tmp_path):

@@ -2,7 +2,7 @@
 as published, the 404 page included: accessibility, best practices and SEO score 100.
 Performance is not audited here: on a shared two-core machine it measures the machine as
 much as the pages; benchmarks/lighthouse_scores.py measures it with the other three.
-All pages are audited in one test, one after another in one browser (about 4 s a page):
+All pages are audited in one test, one after another in one browser (about 2 s a page):
 one test, so that the pages are audited once a run whichever worker runs it."""
 from __future__ import annotations
 
