@@ -7,9 +7,9 @@ import copy
 
 import pytest
 
-from scripts.check.passages import Covered
 from scripts.check.run import check_document, check_file
 from scripts.diagnostics import format_text
+from scripts.text.passage_union import PassageUnion as Covered
 from scripts.text.sentences import Sentences, sentence_spans
 from tests.conftest import DATA, FIXTURES
 from tests.test_properties import real_document

@@ -14,7 +14,8 @@ from ..text.sentences import Sentences
 from ..text.source_text import SourceText
 from .coverage_spans import NO_SPANS, Labelled, Spans
 from .figures import written_value
-from .passages import WORD, Covered, Used
+from ..text.passage_union import WORD, PassageUnion
+from .passages import Used
 from .readings import Readings
 from .where import at
 
@@ -86,7 +87,7 @@ def check_coverage(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
     for source_id, text in readings.texts.items():
         left_out = readings.left_out_spans.get(source_id, NO_SPANS)
         loose: list[Loose] = [(n.begin, n.stop, n) for n in numbers(text.text) if n not in accounted[source_id]]
-        words = Covered([*used.passages[source_id], *left_out]).words_outside(text.text)
+        words = PassageUnion([*used.passages[source_id], *left_out]).words_outside(text.text)
         loose += [(begin, stop, None) for begin, stop in words]
         if loose:
             found += [_unaccounted(text, sentence, stretch) for sentence, stretch in _by_sentence(text, loose)]
@@ -171,7 +172,7 @@ def _accounting_for_nothing(dataset: Dataset, readings: Readings, accounted: dic
                             used: dict[str, list[tuple[int, int]]]) -> list[int]:
     """The left_out entries every word and number of which the data accounts for without them."""
     passages = _left_out_passages(dataset, readings)
-    covered = {source_id: Covered(spans) for source_id, spans in used.items()}
+    covered = {source_id: PassageUnion(spans) for source_id, spans in used.items()}
     unread = _keeping_dates_unread(dataset, readings, passages)
     idle = []
     for index, entry in enumerate(dataset.left_out):

@@ -11,17 +11,15 @@ word is held whole or not at all.
 """
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
 from ..check.result import Result
 from ..model.dataset import Dataset
+from ..text.passage_union import WORD, PassageUnion
 from ..text.sentences import Sentences
 
 Span = tuple[int, int]
-WORD = re.compile(r"\w+")
 
 # What a stretch of words is.
 QUOTED, LEFT_OUT, NEITHER = "quoted", "left-out", "neither"
@@ -129,28 +127,10 @@ def left_out_places(checked: Result, source_id: str) -> list[LeftOutPlace]:
     return sorted(places, key=lambda p: (p.begin, -p.stop, p.entry))
 
 
-class _Union:
-    """Passages merged into disjoint, sorted spans, asked whether they hold an offset."""
-
-    def __init__(self, spans: Iterable[Span]):
-        merged: list[list[int]] = []
-        for begin, stop in sorted(spans):
-            if merged and begin <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], stop)
-            else:
-                merged.append([begin, stop])
-        self._begins = [begin for begin, _ in merged]
-        self._stops = [stop for _, stop in merged]
-
-    def __contains__(self, offset: int) -> bool:
-        i = bisect.bisect_right(self._begins, offset) - 1
-        return i >= 0 and offset < self._stops[i]
-
-
 def statuses(text: str, sentences: list[Span], used: Iterable[Span], left_out: Iterable[LeftOutPlace]) -> list[SentenceStatus]:
     """Each sentence's stretches and status, from where the used and the left-out passages stand."""
     left_out = sorted(left_out, key=lambda p: (p.begin, -p.stop, p.entry))
-    quoted, omitted = _Union(used), _Union((p.begin, p.stop) for p in left_out)
+    quoted, omitted = PassageUnion(used), PassageUnion((p.begin, p.stop) for p in left_out)
     found = []
     for index, (begin, stop) in enumerate(sentences):
         stretches: list[Stretch] = []

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from ..check.result import Result
 from ..export.paths import source_download
 from ..model.page_ids import basis_anchor, published_anchor, quote_anchor
+from ..text.passage_union import PassageUnion
 from .common import Links, number, render_date
 from .left_out import SECTION, numbered, place_anchor, render_mark
 from .sentence_status import STATUS_WORDS, UNACCOUNTED, LeftOutPlace, SentenceStatus, counts, left_out_places, sentence_statuses, used_spans
@@ -156,12 +157,7 @@ def render_source_text(checked: Result, source_id: str, links: Links = Links()) 
 def _after_quotes(used: list[tuple[int, int]]):
     """Where the tag of a left-out passage ending at an offset goes: there, or, where the
     offset falls inside quoted words, after them, so that a tag never splits a quote."""
-    merged: list[list[int]] = []
-    for begin, stop in sorted(used):
-        if merged and begin <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], stop)
-        else:
-            merged.append([begin, stop])
+    merged = PassageUnion(used).spans
     begins = [begin for begin, _ in merged]
 
     def place(offset: int) -> int:
