@@ -50,6 +50,17 @@ def test_every_quote_no_other_entry_names_deleted_gives_one_error():
     assert len(deletions) >= 8 and wrong == []
 
 
+def test_every_figure_a_relation_names_deleted_gives_one_error_naming_it():
+    """The relation's broken name is the message; the summary that restated the figure's
+    count is held to its quotes again once the name is mended."""
+    value = real_document().value
+    in_relations = {figure_id for r in value["relations"] for figure_id in (*r["parts"], r["total"])}
+    deletions = [(i, f["id"]) for i, f in enumerate(value["figures"]) if f["id"] in in_relations]
+    wrong = [(figure_id, lines) for index, figure_id in deletions
+             if not (one_error(lines := errors_after(deleting("figures", index)), ("M302",)) and repr(figure_id) in lines[0])]
+    assert len(deletions) >= 4 and wrong == []
+
+
 def test_every_relation_whose_basis_no_other_entry_quotes_deleted_gives_one_error():
     relations = real_document().value["relations"]
     quoted = [(i, r["id"]) for i, r in enumerate(relations) if isinstance(r["basis"], dict)]
