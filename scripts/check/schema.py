@@ -132,7 +132,7 @@ def _problems(value: Any, schema_path: str) -> Iterator[ValidationError]:
             if _passes(entry.quick, item) and not any(_floats_at(item, path) for path in entry.integers):
                 continue
             for problem in entry.strict.iter_errors(item):
-                problem.relative_path.extendleft((index, section))  # as the whole file's pass places it  # as the whole file's pass places it
+                problem.relative_path.extendleft((index, section))  # as the whole file's pass places it
                 yield problem
 
 
