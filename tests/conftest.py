@@ -51,8 +51,25 @@ def built_site(tmp_path_factory, worker_id) -> Path:
             shutil.rmtree(site, ignore_errors=True)
             result = build(ROOT, site)
             assert result.returncode == 0, result.stderr
-            built.touch()
+            built.write_text(result.stderr, encoding="utf-8")  # what the build logged, for the tests of its log
     return site
+
+
+@pytest.fixture(scope="session")
+def built_site_log(built_site) -> str:
+    """What `mkdocs build --strict` wrote to stderr when it built built_site."""
+    return built_site.with_name("real-site.built").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory):
+    """The real site as published: built with a public address, served under a sub-path
+    (tests/audit/published.py), once a session in each process that asks for it."""
+    from tests.audit.published import published
+
+    server = published(tmp_path_factory.mktemp("published-site"), ROOT)
+    yield server
+    server.close()
 
 
 @pytest.fixture(scope="session")

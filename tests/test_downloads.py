@@ -24,11 +24,8 @@ FRICTIONLESS = Path(sys.executable).parent / "frictionless"
 
 
 @pytest.fixture(scope="module")
-def downloads(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    return site / "downloads"
+def downloads(built_site) -> Path:
+    return built_site / "downloads"
 
 
 def annotations_of(folder: Path) -> list[dict]:

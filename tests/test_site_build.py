@@ -21,12 +21,8 @@ pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = build(Path(__file__).resolve().parent.parent, site)
-    assert result.returncode == 0, result.stderr
-    pytest.real_build_stderr = result.stderr
-    return site
+def real_site(built_site) -> Path:
+    return built_site
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +63,8 @@ def page(site: Path, name: str) -> str:
     return (site / name / "index.html").read_text(encoding="utf-8") if name else (site / "index.html").read_text(encoding="utf-8")
 
 
-def test_strict_build_has_no_warning_of_ours(real_site):
-    stderr = pytest.real_build_stderr
+def test_strict_build_has_no_warning_of_ours(built_site_log):
+    stderr = built_site_log
     assert "WARNING" not in stderr and "Traceback" not in stderr, stderr
     assert "end of life" not in stderr.lower()
 

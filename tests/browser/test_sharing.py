@@ -6,24 +6,22 @@ from __future__ import annotations
 
 import pytest
 
-from tests.audit.published import PAGES, published
+from tests.audit.published import PAGES, PagesServer
 from tests.browser.conftest import SCREENSHOTS
 from tests.browser.test_reading import DATA
-from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def project_site(tmp_path_factory):
-    server = published(tmp_path_factory.mktemp("published"), ROOT)
-    yield server
-    server.close()
+def project_site(published_site):
+    return published_site
 
 
 @pytest.fixture(scope="module")
-def root_site(tmp_path_factory):
-    server = published(tmp_path_factory.mktemp("at-the-root"), ROOT, prefix="/", address=False)
+def root_site(built_site):
+    """The site without an address, served at the root: the session's real build."""
+    server = PagesServer("/").serve(built_site)
     yield server
     server.close()
 
