@@ -15,7 +15,7 @@ from ..text.source_text import SourceText
 from .coverage_spans import NO_SPANS, Labelled, Spans
 from .figures import written_value
 from ..text.passage_union import WORD, PassageUnion
-from .passages import Used
+from .passages import Used, used_passages
 from .readings import Readings
 from .where import at
 
@@ -81,7 +81,7 @@ def _dating_quotes(dataset: Dataset) -> Iterable[tuple[str, str]]:
 def check_coverage(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
     """Every number and every word of each source is accounted for, one message a sentence;
     and every left_out entry accounts for something."""
-    used = Used(dataset, readings)
+    used = used_passages(dataset, readings)
     accounted = accounted_numbers(dataset, readings, used)
     found = []
     for source_id, text in readings.texts.items():

@@ -15,11 +15,13 @@ Span = tuple[int, int]
 class Used:
     """The passages of each source that the data uses, and among them those of quotes that
     are reported (check_quotes): these count where they were meant to stand, so that what
-    they meant to quote is not reported a second time."""
+    they meant to quote is not reported a second time. `placed` holds the others, where
+    they stand: what the pages mark as quoted."""
 
     def __init__(self, dataset: Dataset, readings: Readings):
         self.passages: dict[str, list[Span]] = {source_id: [] for source_id in readings.texts}
         self.reported: dict[str, list[Span]] = {source_id: [] for source_id in readings.texts}
+        self.placed: dict[str, list[Span]] = {source_id: [] for source_id in readings.texts}
         for source_id, quote, _ in anchored_quotes(dataset):
             reading = readings(source_id, quote)
             if reading.source is None:
@@ -29,6 +31,15 @@ class Used:
                 self.passages[source_id] += meant
                 self.reported[source_id] += meant
             else:
-                self.passages[source_id] += [(offset, offset + len(quote)) for offset in reading.offsets]
+                self.placed[source_id] += [(offset, offset + len(quote)) for offset in reading.offsets]
         for source_id, dateline in published_passages(dataset, readings).items():
-            self.passages[source_id].append(dateline)
+            self.placed[source_id].append(dateline)
+        for source_id, spans in self.placed.items():
+            self.passages[source_id] += spans
+
+
+def used_passages(dataset: Dataset, readings: Readings) -> Used:
+    """The run's Used, worked out once: the coverage checks and the result both read it."""
+    if readings.used is None:
+        readings.used = Used(dataset, readings)
+    return readings.used

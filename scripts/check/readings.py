@@ -126,6 +126,8 @@ class Readings:
         self.span_problems: Optional[dict[tuple, list[Diagnostic]]] = None
         # the events figures name outside the time they count (spans.misplaced), once
         self.misplaced: Optional[list] = None
+        # the passages the data uses (passages.used_passages), once
+        self.used = None
 
     def __call__(self, source_id: str, quote: str) -> Reading:
         key = (source_id, quote)

@@ -25,6 +25,9 @@ class Result:
     # source id -> (begin, stop) of the passage that writes its publication date (a dateline),
     # for the sources whose date the text writes rather than lets be inferred
     published: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # source id -> where the passages the data uses stand (check.passages.Used.placed): every
+    # quote that must point to one place, placed, and the dateline; the pages mark them quoted
+    used: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

@@ -16,6 +16,7 @@ from .quotes import quote_places
 from .readings import Readings
 from .cut_text import check_text_cut_by_comments
 from .dates import published_passages
+from .passages import used_passages
 from .registry import CHECKS, COVERAGE_CHECKS
 from .result import Result
 from .schema import validate
@@ -87,3 +88,4 @@ def _check_document(result: Result, document: Document, folder: Optional[str] = 
             result.diagnostics += check(dataset, readings)
     result.places = quote_places(dataset, readings)
     result.published = published_passages(dataset, readings)
+    result.used = used_passages(dataset, readings).placed

@@ -12,10 +12,9 @@ word is held whole or not at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Optional
 
 from ..check.result import Result
-from ..model.dataset import Dataset
 from ..text.passage_union import WORD, PassageUnion
 from ..text.sentences import Sentences
 
@@ -77,45 +76,9 @@ class SentenceStatus:
         return STATUS_WORDS[self.status]
 
 
-def used_quotes(dataset: Dataset, source_id: str) -> Iterator[str]:
-    """Every quote of the data that uses a passage of the source, as the checker lists them
-    (`check.quotes.anchored_quotes`, which a renderer may not import)."""
-    for source in dataset.sources:
-        if source.id == source_id:
-            yield source.title
-            if source.published.inferred:
-                yield source.published.inferred.from_quote
-    for event in dataset.events:
-        if event.source != source_id:
-            continue
-        yield event.quote
-        if event.date.inferred:
-            yield event.date.inferred.from_quote
-        for place in event.places:
-            if place.inferred:
-                yield place.inferred.from_quote
-    for figure in dataset.figures:
-        if figure.source == source_id:
-            yield figure.quote
-            for dated in figure.spans:
-                if dated.inferred:
-                    yield dated.inferred.from_quote
-    for relation in dataset.relations:
-        basis = relation.basis
-        if not basis.by_editors and basis.source == source_id:
-            yield basis.quote
-
-
 def used_spans(checked: Result, source_id: str) -> list[Span]:
-    """Where the passages the data uses stand in the source. Besides the quotes listed above,
-    any quote the checker placed that no left_out entry writes is one the data uses: a kind
-    of passage added to the data later counts before this list learns of it."""
-    left_out = {entry.quote for entry in checked.dataset.left_out if entry.source == source_id}
-    quotes = set(used_quotes(checked.dataset, source_id)) | {quote for source, quote in checked.places if source == source_id and quote not in left_out}
-    spans = [(offset, offset + len(quote)) for quote in quotes for offset in checked.places.get((source_id, quote), ())]
-    if source_id in checked.published:
-        spans.append(checked.published[source_id])
-    return sorted(set(spans))
+    """Where the passages the data uses stand in the source, as the checker found them."""
+    return sorted(set(checked.used.get(source_id, ())))
 
 
 def left_out_places(checked: Result, source_id: str) -> list[LeftOutPlace]:
