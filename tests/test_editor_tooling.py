@@ -186,16 +186,16 @@ def test_make_hooks_installs_the_hook_as_the_readme_says(tmp_path):
     subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
     refused = subprocess.run(["git", "commit", "-m", "bad"], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
     assert refused.returncode != 0 and "F600" in refused.stdout + refused.stderr
-    path.write_text(good.replace("title: The 2020 war over Karabakh", "title: The war of 2020 over Karabakh"), encoding="utf-8")
+    path.write_text(good.replace("title: The war of 2020", "title: The 2020 war"), encoding="utf-8")
     subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
     accepted = subprocess.run(["git", "commit", "-m", "good"], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
 
 
 @pytest.mark.parametrize("before, after, code", [
-    ("title: The 2020 war over Karabakh", "title: The 2020 war #2 over Karabakh", "Y109"),
-    ("title: The 2020 war over Karabakh", "title: &war The 2020 war over Karabakh", "Y103"),
-    ("title: The 2020 war over Karabakh", "title: !!str The 2020 war over Karabakh", "Y104"),
+    ("title: The war of 2020", "title: The war #2 of 2020", "Y109"),
+    ("title: The war of 2020", "title: &war The war of 2020", "Y103"),
+    ("title: The war of 2020", "title: !!str The war of 2020", "Y104"),
 ], ids=["comment-cuts-a-title", "lone-anchor", "explicit-tag"])
 def test_pre_commit_stops_what_yaml_would_lose(tmp_path, before, after, code):
     repo = pre_commit_repo(tmp_path)

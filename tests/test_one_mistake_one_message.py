@@ -240,7 +240,7 @@ SUMMARY_EDITS = {
     # (event id, the summary's words, their replacement)
     "a month the event's year does not hold": ("karabakh-issue-reignited", "at the end of 1987", "in March 1987"),
     "another part of the year": ("karabakh-issue-reignited", "at the end of 1987", "at the start of 1987"),
-    "a day the event's month does not hold": ("deaths-after-emergency", "killed in Baku in the days", "killed in Baku on 31 January in the days"),
+    "a day the event's month does not hold": ("deaths-after-emergency", "killed in the days", "killed on 31 January in the days"),
     "a weekday no quote writes": ("heydar-aliyev-statement", "on 21 January Heydar", "on Tuesday, 21 January Heydar"),
     "a time no quote writes": ("heydar-aliyev-statement", "on 21 January Heydar", "on 21 January at 3 a.m. Heydar"),
 }

@@ -195,7 +195,7 @@ def test_the_json_download_says_who_states_each_relation(real):
     assert relations["killed-total-versus-recognised"]["stated_by"] == "editors"
     assert relations["killed-total-versus-recognised"]["holds"] is None  # a comparison claims nothing
     assert relations["killed-total-versus-recognised"]["difference"] == 3
-    assert relations["killed-total-versus-recognised"]["reason"].startswith("Both count people who died")
+    assert relations["killed-total-versus-recognised"]["reason"].startswith("The article gives both:")
     assert relations["prisons-within-detained"] == {**relations["prisons-within-detained"], "stated_by": "source", "holds": True,
                                                     "basis_quote": "In Baku and other regions of the republic, 841 people were unlawfully detained, 112 of whom were sent to prisons in various cities across the USSR"}
 

@@ -59,9 +59,9 @@ def test_a_comment_after_a_number_or_an_id_is_allowed():
     assert result.ok, [str(d) for d in result.errors]
 
 
-@pytest.mark.parametrize("written, code", [("&x The 2020 war over Karabakh", "Y103"), ("!!str The 2020 war over Karabakh", "Y104"), ("!custom The 2020 war", "Y104")])
+@pytest.mark.parametrize("written, code", [("&x The war of 2020", "Y103"), ("!!str The war of 2020", "Y104"), ("!custom The 2020 war", "Y104")])
 def test_anchors_and_tags_are_refused_on_their_line(written, code):
-    number = next(n for n, line in enumerate(LINES, 1) if line == "    title: The 2020 war over Karabakh")
+    number = next(n for n, line in enumerate(LINES, 1) if line == "    title: The war of 2020")
     lines = list(LINES)
     lines[number - 1] = f"    title: {written}"
     result = check_text("\n".join(lines), "data/timeline.yaml", str(DATA))
