@@ -67,10 +67,11 @@ def test_left_out_words_are_dimmed_and_quoted_ones_linked_with_no_link_inside_an
     assert all(inner is link or inner.tag != "a" for link in links for inner in link.iter())
     out = " ".join(words(e) for e in root.iter("span") if "bj-out" in classes(e))
     assert out.count(FISHERMEN) == 2 and "said the notes" in out
-    # Where a left-out passage runs into a quote, its words there are both linked and dimmed.
-    overlap = [a for a in root.iter("a") if "bj-q" in classes(a) and any("bj-out" in classes(s) for s in a.iter("span"))]
-    assert [words(a) for a in overlap] == ["1990"]
-    assert overlap[0].get("href") == "../timeline/#mayor-resigns"
+    # Where a left-out passage runs into a quote, its words there are shown quoted, not dimmed:
+    # the data uses them.
+    dimmed_links = [a for a in root.iter("a") if "bj-q" in classes(a) and any("bj-out" in classes(s) for s in a.iter("span"))]
+    assert dimmed_links == []
+    assert "../timeline/#mayor-resigns" in [a.get("href") for a in root.iter("a") if "bj-q" in classes(a) and words(a) == "1990"]
 
 
 def test_the_text_reads_as_its_source_once_the_tags_are_taken_away(page):
@@ -182,3 +183,15 @@ def test_a_tag_never_splits_a_quote_it_goes_after_the_quoted_words():
 
     after = _after_quotes([(0, 10), (10, 20), (30, 40)])
     assert [after(offset) for offset in (0, 5, 10, 20, 25, 35, 40)] == [0, 20, 20, 20, 25, 40, 40]
+
+
+def test_a_left_out_passage_inside_quoted_words_is_not_taken_and_one_running_outside_is_left_out():
+    from scripts.site.left_out import quoted_places, render_mark
+    from scripts.site.sentence_status import LeftOutPlace
+
+    text = "Alpha beta gamma delta."
+    inside, across = LeftOutPlace(0, 6, 10, "beta", "Why one."), LeftOutPlace(1, 11, 22, "gamma delta", "Why two.")
+    assert quoted_places([inside, across], [(0, 16)], text) == {inside}
+    assert str(render_mark(inside, quoted=True)).startswith('<a class="bj-out-tag" href="#bj-left-out-1">not taken<')
+    assert "quoted, but not taken as an event, a figure or a date." in render_mark(inside, quoted=True)
+    assert str(render_mark(across)).startswith('<a class="bj-out-tag" href="#bj-left-out-2">left out<')

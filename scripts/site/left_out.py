@@ -13,6 +13,7 @@ from markupsafe import Markup
 from ..check.result import Result
 from ..model.page_ids import SITE_PREFIX
 from .attribution import source_names
+from ..text.passage_union import PassageUnion
 from .sentence_status import LeftOutPlace, left_out_places
 
 SECTION = f"{SITE_PREFIX}left-out"  # the heading "What this timeline leaves out" (docs/source.md)
@@ -44,15 +45,26 @@ def opening_words(quote: str) -> str:
     return " ".join(words) if len(words) <= SHOWN_WORDS else " ".join(words[:SHOWN_WORDS - 2]) + " …"
 
 
-def render_mark(place: LeftOutPlace) -> Markup:
+def render_mark(place: LeftOutPlace, quoted: bool = False) -> Markup:
     """The tag after a left-out passage: the words "left out", a link to the passage's item in
     the list. Its reason shows beside it on hover and keyboard focus (and in print); a screen
-    reader hears "left out", the passage's opening words and the reason, as the link's name."""
+    reader hears "left out", the passage's opening words and the reason, as the link's name.
+
+    A left_out passage whose every word the data also quotes (a headline that is the source's
+    title; a name inside a quoted sentence) leaves out what it writes, not its words: its tag
+    reads "not taken", and says the words are quoted."""
+    label, said = ("not taken", "quoted, but not taken as an event, a figure or a date. ") if quoted else ("left out", "")
     return Markup(
-        '<a class="bj-out-tag" href="#{href}">left out'
-        '<span class="bj-out-why"><span class="bj-sr">: “{words}”. </span>'
+        '<a class="bj-out-tag" href="#{href}">{label}'
+        '<span class="bj-out-why"><span class="bj-sr">: “{words}”. {said}</span>'
         '<span class="bj-out-why__lead">Why: </span>{reason}</span></a>'
-    ).format(href=entry_anchor(place.entry), words=opening_words(place.quote), reason=place.reason)
+    ).format(href=entry_anchor(place.entry), label=label, words=opening_words(place.quote), said=said, reason=place.reason)
+
+
+def quoted_places(places: list[LeftOutPlace], used: list[tuple[int, int]], text: str) -> set[LeftOutPlace]:
+    """The left-out places whose every word lies in a passage the data uses."""
+    quoted = PassageUnion(used)
+    return {p for p in places if next(quoted.words_outside(text, p.begin, p.stop), None) is None}
 
 
 def _paragraphs(text: str) -> list[int]:

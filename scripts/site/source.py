@@ -13,7 +13,7 @@ from ..export.paths import source_download
 from ..model.page_ids import basis_anchor, published_anchor, quote_anchor
 from ..text.passage_union import PassageUnion
 from .common import Links, number, render_date
-from .left_out import SECTION, numbered, place_anchor, render_mark
+from .left_out import SECTION, numbered, place_anchor, quoted_places, render_mark
 from .sentence_status import STATUS_WORDS, UNACCOUNTED, LeftOutPlace, SentenceStatus, counts, left_out_places, sentence_statuses, used_spans
 
 
@@ -104,6 +104,7 @@ def render_source_text(checked: Result, source_id: str, links: Links = Links()) 
     out_starts: dict[int, list[LeftOutPlace]] = {}
     out_stops: dict[int, list[LeftOutPlace]] = {}
     after_quotes = _after_quotes([(s.begin, s.stop) for s in spans])
+    not_taken = quoted_places(left_out, [(s.begin, s.stop) for s in spans], text)
     for place in left_out:
         out_starts.setdefault(place.begin, []).append(place)
         out_stops.setdefault(after_quotes(place.stop), []).append(place)
@@ -125,7 +126,7 @@ def render_source_text(checked: Result, source_id: str, links: Links = Links()) 
         open_out = [p for p in open_out if p.stop > begin]
         # At a cut: the marks of left-out passages that end here, then the anchors of those
         # that begin (the quotes' last, so each stands just before its mark, for :target).
-        inserted = [render_mark(p) for p in out_stops.get(begin, ())]
+        inserted = [render_mark(p, p in not_taken) for p in out_stops.get(begin, ())]
         inserted += [Markup('<span class="bj-anchor" id="{}"></span>').format(place_anchor(p.entry, nth[(p.entry, p.begin, p.stop)]))
                      for p in out_starts.get(begin, ())]
         open_out += out_starts.get(begin, [])
@@ -143,13 +144,14 @@ def render_source_text(checked: Result, source_id: str, links: Links = Links()) 
             paragraphs.append(Markup("").join(current))
             current = []
             continue
-        key = (_innermost(open_spans), bool(open_out))
+        # Quoted words are shown quoted, even where a left_out passage also holds them.
+        key = (_innermost(open_spans), bool(open_out) and not open_spans)
         if key != run_key:
             close_run()
             run_key = key
         run.append(piece)
     close_run()
-    current.extend(render_mark(p) for p in out_stops.get(len(text), ()))
+    current.extend(render_mark(p, p in not_taken) for p in out_stops.get(len(text), ()))
     paragraphs.append(Markup("").join(current))
     return Markup('<div class="bj-source-text">{}</div>').format(Markup("").join(Markup("<p>{}</p>").format(p) for p in paragraphs if p))
 
@@ -204,10 +206,16 @@ def render_status_summary(found: list[SentenceStatus]) -> Markup:
         number(total), "sentence" if total == 1 else "sentences", "; ".join(parts))
 
 
-def render_legend(plain: bool) -> Markup:
+def render_legend(plain: bool, not_taken: bool = False) -> Markup:
     """What the marks in the text mean, drawn with the marks themselves; `plain`: whether some
-    words are neither quoted nor left out, which only unfinished data leaves."""
+    words are neither quoted nor left out, which only unfinished data leaves; `not_taken`:
+    whether some left-out passage lies in quoted words."""
     neither = Markup("<li>Plain words are neither used by the data nor left out.</li>") if plain else Markup("")
+    if not_taken:
+        neither = Markup(
+            '<li>Highlighted words followed by <span class="bj-out-tag bj-out-tag--sample">not taken</span> are quoted, '
+            "but what they write (a date, a number, a title) is not taken as an event, a figure or a date; the tag "
+            "gives the reason.</li>") + neither
     return Markup(
         '<div class="bj-legend"><p class="bj-legend__title">How the text is marked</p><ul>'
         '<li><mark>Highlighted words</mark> are used by the data: an entry’s or a figure’s quote, the '
@@ -252,4 +260,9 @@ def render_sources(checked: Result, links: Links = Links()) -> Markup:
         contents = Markup('<ul class="bj-source-list">{}</ul>').format(Markup("").join(
             Markup('<li><a href="#{}">{}: {}</a></li>').format(s.id, s.publisher, s.title) for s in shown))
     plain = any(sentence.status == UNACCOUNTED for found in statuses.values() for sentence in found)
-    return render_legend(plain) + contents + Markup("").join(sections)
+    not_taken = any(_has_not_taken(checked, s.id) for s in shown)
+    return render_legend(plain, not_taken) + contents + Markup("").join(sections)
+
+
+def _has_not_taken(checked: Result, source_id: str) -> bool:
+    return bool(quoted_places(left_out_places(checked, source_id), used_spans(checked, source_id), checked.texts[source_id].text))
