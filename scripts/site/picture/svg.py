@@ -201,7 +201,7 @@ def _legend(wide: Picture, narrow: Picture, compact: bool) -> Markup:
         "inferred": "a date inferred from another passage",
         "range": "a range of days, at its length",
         "range-inferred": "a range of days inferred",
-        "span": "a month or a year",
+        "span": "a month or a year the source gives without a day, drawn across it",
         "group": "several events, counted; it leads to the first",
     }
     keys = Markup("").join(
@@ -210,13 +210,14 @@ def _legend(wide: Picture, narrow: Picture, compact: bool) -> Markup:
     )
     if compact:
         note = ("Within each stretch of the line, time runs in proportion, each stretch at its own scale; long empty "
-                "stretches are cut out. The list gives each event's date and leads to its entry.")
+                "stretches are cut out. A range, a month or a year is drawn across its length, its mark at its middle, "
+                "which is not a day the source gives. The list gives each event's date and leads to its entry.")
         if _stacked(wide, narrow):
             note += " Marks of near dates are stacked above their dates."
     else:
         note = ("Each mark links to its entry below. Within each stretch of the line, time runs in proportion, each stretch "
-                "at its own scale: every mark stands at its true date (a range, a month or a year at its middle, its span "
-                "drawn at its length), and the ticks give the dates. Long empty stretches are "
-                "cut out, and the years they skip are written at the cut. Where labels crowd they are moved apart, and a line "
-                "leads from each label to its mark.")
+                "at its own scale, and the ticks give the dates. A mark of a day stands at that day; a range, a month or a "
+                "year is drawn across its length, its mark at its middle, which is not a day the source gives. Long empty "
+                "stretches are cut out, and what they skip is written at the cut. Where labels crowd they are moved apart, "
+                "and a line leads from each label to its mark.")
     return Markup('<span class="bj-time__keys">{}</span> <span class="bj-time__note">{}</span>').format(keys, note)

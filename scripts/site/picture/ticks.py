@@ -68,12 +68,21 @@ def agrees(tick: Tick, item: Item) -> bool:
 
 
 def skipped_years(before: float, after: float) -> str:
-    """The whole years between two stretches, in words: "1988–1989", "2024"."""
-    first = datetime.date.fromordinal(int(before)).year + (0 if datetime.date.fromordinal(int(before)).timetuple().tm_yday == 1 else 1)
-    last = datetime.date.fromordinal(int(after) - 1).year - (0 if datetime.date.fromordinal(int(after)).timetuple().tm_yday == 1 else 1)
+    """What a cut between two stretches skips, in words: whole years by their numbers
+    ("1988–1989", "2024"), the part of a year at either end by its first or last month
+    ("Feb 1990–1993", "Apr–Dec 1990"). Stretches begin and end on a month's first day."""
+    first, last = datetime.date.fromordinal(int(before)), datetime.date.fromordinal(int(after) - 1)
     if last < first:
         return "…"
-    return str(first) if first == last else f"{first}–{last}"
+    whole_first, whole_last = (first.month, first.day) == (1, 1), (last.month, last.day) == (12, 31)
+    if first.year == last.year:  # within one year: "1990", "Apr–Dec 1990", "Apr 1990"
+        if whole_first and whole_last:
+            return str(first.year)
+        months = ABBREVIATIONS[first.month - 1] + ("" if first.month == last.month else f"–{ABBREVIATIONS[last.month - 1]}")
+        return f"{months} {first.year}"
+    begin = str(first.year) if whole_first else f"{ABBREVIATIONS[first.month - 1]} {first.year}"
+    end = str(last.year) if whole_last else f"{ABBREVIATIONS[last.month - 1]} {last.year}"
+    return f"{begin}–{end}"
 
 
 def keep_apart(candidates: list[tuple[int, int, Tick]], taken: list[Box], pad: float) -> list[Tick]:
