@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from scripts.check.schema import SCHEMA_PATH, _problems, _Strict, load_schema
 from tests.test_properties import real_document
 
-WRONG_VALUES = [None, 1.5, 147.0, -1, "", "x y", [], {}, True, "1990-13-01", ["a"], {"date": "1990"}]
+WRONG_VALUES = [None, 1.5, 147.0, -1, "", "x y", "x" * 40, [], {}, True, "1990-13-01", ["a"], {"date": "1990"}]
 
 
 def every_place(value, path=()):
@@ -80,3 +80,17 @@ def test_a_broken_outline_and_a_broken_entry_are_both_found():
     del value["events"][1]["title"]
     assert [(list(p.absolute_path), p.validator) for p in _problems(value, str(SCHEMA_PATH))] == [
         (["schema_version"], "const"), (["events", 1], "required")]
+
+
+def test_a_short_title_over_its_length_is_found_alone_and_beside_another_problem():
+    """short_title's maxLength stands beside a $ref, which fastjsonschema once passed over."""
+    from scripts.check.schema import validate
+
+    value = copy.deepcopy(real_document().value)
+    value["events"][1]["short_title"] = "x" * 40
+    document = copy.copy(real_document())
+    document.value = value
+    assert [d.code for d in validate(document)] == ["S203"]
+    value["schema_version"] = 2
+    assert sorted((list(p.absolute_path), p.validator) for p in _problems(value, str(SCHEMA_PATH))) == [
+        (["events", 1, "short_title"], "maxLength"), (["schema_version"], "const")]

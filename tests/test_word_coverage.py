@@ -119,3 +119,13 @@ def test_the_article_reads_as_29_sentences_with_the_headline_apart():
 ])
 def test_a_line_break_always_ends_a_sentence(text, expected):
     assert [text[b:s].strip() for b, s in sentence_spans(text)] == expected
+
+
+def test_a_relation_naming_a_figure_by_a_typo_leaves_the_other_summaries_checked():
+    def change(value):
+        (relation,) = [r for r in value["relations"] if r["id"] == "killed-parts-versus-total"]
+        relation["total"] = "killed-totals"
+        (event,) = [e for e in value["events"] if e["id"] == "deaths-before-emergency-announced"]
+        event["summary"] += " Some 23 more were hurt."
+    lines = errors_after(change)
+    assert sorted(line.split(": ")[1].split(" ")[0] for line in lines) == ["F603", "M302"], lines

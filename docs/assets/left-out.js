@@ -9,10 +9,13 @@
       tag.classList.add(DISMISSED);
     });
   });
-  function reset(event) {
-    var tag = event.target.closest && event.target.closest("a.bj-out-tag");
-    if (tag && !tag.contains(event.relatedTarget)) tag.classList.remove(DISMISSED);
+  // Dismissed until the tag has lost both the pointer and the focus.
+  function reset(still) {
+    return function (event) {
+      var tag = event.target.closest && event.target.closest("a.bj-out-tag");
+      if (tag && !tag.contains(event.relatedTarget) && !tag.matches(still)) tag.classList.remove(DISMISSED);
+    };
   }
-  document.addEventListener("focusout", reset);
-  document.addEventListener("mouseout", reset);
+  document.addEventListener("focusout", reset(":hover"));
+  document.addEventListener("mouseout", reset(":focus"));
 })();

@@ -49,7 +49,21 @@ _Strict = validators.extend(Draft202012Validator, type_checker=Draft202012Valida
 def _validators(schema_path: str) -> tuple[Callable[[Any], Any], tuple[tuple, ...]]:
     """The quick validator of the whole file, and where the file holds an integer."""
     schema = load_schema(schema_path)
-    return fastjsonschema.compile(schema), tuple(_integer_paths(schema, schema, ()))
+    return fastjsonschema.compile(_refs_apart(schema)), tuple(_integer_paths(schema, schema, ()))
+
+
+def _refs_apart(spec: Any) -> Any:
+    """The schema with each $ref that has other keywords beside it (short_title's maxLength)
+    put in an allOf of its own: draft 2020-12 applies those keywords, but fastjsonschema,
+    reading a $ref as earlier drafts did, would pass over them."""
+    if isinstance(spec, list):
+        return [_refs_apart(inner) for inner in spec]
+    if not isinstance(spec, dict):
+        return spec
+    spec = {key: _refs_apart(inner) for key, inner in spec.items()}
+    if "$ref" in spec and len(spec) > 1:
+        spec = {**{k: v for k, v in spec.items() if k != "$ref"}, "allOf": [{"$ref": spec["$ref"]}, *spec.get("allOf", [])]}
+    return spec
 
 
 class _Entries(NamedTuple):
@@ -69,7 +83,7 @@ def _failure_validators(schema_path: str) -> tuple[Draft202012Validator, dict[st
     for name, spec in schema["properties"].items():
         if "items" in spec:
             entry = {"$schema": schema["$schema"], "$defs": schema["$defs"], **spec["items"]}
-            entries[name] = _Entries(fastjsonschema.compile(entry), _Strict(entry), tuple(_integer_paths(schema, spec["items"], ())))
+            entries[name] = _Entries(fastjsonschema.compile(_refs_apart(entry)), _Strict(entry), tuple(_integer_paths(schema, spec["items"], ())))
     return _Strict(outline), entries
 
 

@@ -18,11 +18,11 @@ from .where import at
 
 
 def check_summaries(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
-    if _figures_named_and_missing(dataset):
-        # A relation names a figure the data no longer holds (M302): its quote, gone with it,
-        # may be the one that held a summary's number. One mistake, one message; the
-        # summaries are held to their quotes once the figure is back or the name is mended.
-        return []
+    # A relation names a figure the data does not hold (M302): if it was deleted, its quote,
+    # gone with it, may be the one that held the summary of the event it stood under, which
+    # no figure names now. One mistake, one message: those summaries are held to their
+    # quotes again once the name is mended; every other summary is held to them now.
+    figure_gone = _figures_named_and_missing(dataset)
     figures_of: dict[str, list] = {}
     for figure in dataset.figures:
         for event_id in figure.events:
@@ -35,6 +35,8 @@ def check_summaries(dataset: Dataset, readings: Readings) -> list[Diagnostic]:
                 figures_of.setdefault(event.id, []).append(figure)
     found = []
     for event in dataset.events:
+        if figure_gone and event.id not in figures_of:
+            continue
         summary = _Summary(event.summary)
         if not summary.numbers and not summary.mentions:
             continue  # nothing to hold to the quotes

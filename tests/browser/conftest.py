@@ -128,10 +128,11 @@ class Pages:
     """A new page for each test, in one browser context for each JavaScript setting, kept
     for the whole session. A new context starts a new renderer process for its first page,
     about 0.4 s of CPU, as much as loading the page; a page opened beside another of the
-    same site is cheaper. So the last page a test used stays open, and what a context keeps
+    same site is cheaper. So the last page a test used stays open, emptied, and what a context keeps
     between pages is cleared after each test: the storage and cookies of every address the
     test's pages asked for, and the HTTP cache. Each page gets its width and palette as a
-    context of its own would (viewport, prefers-color-scheme); tabs keep nothing else in common."""
+    context of its own would (viewport, prefers-color-scheme). What a renderer process keeps
+    in memory for pages of one site may outlive a test; nothing the tests read depends on it."""
 
     def __init__(self, browser):
         self.browser = browser
@@ -148,21 +149,30 @@ class Pages:
         return Watched(context, page)
 
     def done(self, used: list[Watched]) -> None:
-        """After a test: what its pages left in their contexts cleared, the last one kept open."""
+        """After a test: its pages closed but the last, which is emptied (about:blank, so none
+        of its scripts runs on), and what they left in their contexts cleared."""
         for javascript, context in self.contexts.items():
             mine = [w for w in used if w.context is context]
             if not mine:
                 continue
-            session = context.new_cdp_session(mine[-1].page)
-            for origin in set().union(*(w.origins() for w in mine)):
-                session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-            session.send("Network.clearBrowserCache")
-            session.detach()
-            context.clear_cookies()
-            previous, self.kept[javascript] = self.kept.get(javascript), mine[-1].page
+            origins = set().union(*(w.origins() for w in mine if not w.page.is_closed()))
+            previous, self.kept[javascript] = self.kept.get(javascript), None
             for page in [previous, *(w.page for w in mine[:-1])]:
                 if page is not None and not page.is_closed():
                     page.close()
+            last = mine[-1].page
+            if last.is_closed():
+                continue
+            last.goto("about:blank")
+            session = context.new_cdp_session(last)
+            try:
+                for origin in origins:
+                    session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+                session.send("Network.clearBrowserCache")
+            finally:
+                session.detach()
+            context.clear_cookies()
+            self.kept[javascript] = last
 
     def close(self) -> None:
         for context in self.contexts.values():

@@ -74,6 +74,13 @@ def test_escape_dismisses_a_reason_without_moving_focus_and_it_shows_again_when_
     page.keyboard.press("Shift+Tab")
     assert tag.evaluate("(a) => a === document.activeElement")
     assert_reason_shown(page, tag)
+    # Pointed at and focused: dismissed, it stays hidden while either stays on the tag.
+    tag.hover()
+    page.keyboard.press("Escape")
+    assert tag.locator(".bj-out-why").bounding_box()["width"] <= 1
+    page.mouse.move(5, 200)
+    assert tag.evaluate("(a) => a === document.activeElement")
+    assert tag.locator(".bj-out-why").bounding_box()["width"] <= 1
 
 
 def test_hovering_a_tag_shows_its_reason(real_site, open_page):
