@@ -7,10 +7,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, ValidationError, validators
+
+if TYPE_CHECKING:  # jsonschema is imported only when a file fails the quick check
+    from jsonschema import Draft202012Validator, ValidationError
 
 from ..diagnostics import Diagnostic, error
 from ..load.yaml_document import Document
@@ -42,7 +44,13 @@ def _whole_number(checker, instance) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
-_Strict = validators.extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number))
+def _Strict(schema: dict) -> "Draft202012Validator":
+    """jsonschema's validator of draft 2020-12, with an integer that is an int. Imported here:
+    jsonschema takes a quarter of the checker's start-up, and a sound file never needs it."""
+    from jsonschema import Draft202012Validator, validators
+
+    strict = validators.extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number))
+    return strict(schema)
 
 
 @lru_cache(maxsize=None)
