@@ -6,6 +6,9 @@ VENV := .venv
 LOCK := requirements.txt
 STAMP := $(VENV)/.installed-$(shell cksum < $(LOCK) | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
+# The suite starts a hundred Python processes (the checker, MkDocs); where the environment
+# forbids bytecode caches, each would compile the project's modules again, some 10 s of CPU.
+unexport PYTHONDONTWRITEBYTECODE
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: serve test check build bench hooks lock clean
