@@ -27,7 +27,7 @@ serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --dev-addr $(DEV_ADDR)
 
 # Lighthouse's Node packages (the audits) install while pip installs the Python ones: pip
-# keeps one core busy, npm takes the other (two jobs at once, MAKEFLAGS below). Where Node is
+# keeps one core busy, npm takes the other (two jobs at once, MAKEFLAGS above). Where Node is
 # missing or npm fails, the audits say why when they run; nothing here stops the tests.
 LIGHTHOUSE := tests/audit/node_modules/.package-lock.json
 $(LIGHTHOUSE): tests/audit/package-lock.json

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import functools
 from functools import lru_cache
 from unittest import mock
 
@@ -45,7 +44,7 @@ def _remembered(read):
     """A text reader (numbers, date mentions) that answers a text it has read before from
     memory: each is a function of its text alone, and a sweep's thousands of checks read the
     same quotes again and again, one changed."""
-    return functools.lru_cache(maxsize=None)(lambda text: tuple(read(text)))
+    return lru_cache(maxsize=None)(lambda text: tuple(read(text)))
 
 
 # Where the checker calls the text readers, each remembered for the sweeps (check_changed).

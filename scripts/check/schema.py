@@ -44,13 +44,17 @@ def _whole_number(checker, instance) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
-def _Strict(schema: dict) -> "Draft202012Validator":
+@lru_cache(maxsize=None)
+def _strict_validator() -> type:
     """jsonschema's validator of draft 2020-12, with an integer that is an int. Imported here:
     jsonschema takes a quarter of the checker's start-up, and a sound file never needs it."""
     from jsonschema import Draft202012Validator, validators
 
-    strict = validators.extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number))
-    return strict(schema)
+    return validators.extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number))
+
+
+def _Strict(schema: dict) -> "Draft202012Validator":
+    return _strict_validator()(schema)
 
 
 @lru_cache(maxsize=None)

@@ -14,7 +14,7 @@ from ..check.result import Result
 from ..model.page_ids import SITE_PREFIX
 from .attribution import source_names
 from ..text.passage_union import PassageUnion
-from .sentence_status import LeftOutPlace, left_out_places
+from .sentence_status import LeftOutPlace, left_out_places, used_spans
 
 SECTION = f"{SITE_PREFIX}left-out"  # the heading "What this timeline leaves out" (docs/source.md)
 SHOWN_WORDS = 8  # a screen reader hears at most this many of a passage's words again in its mark
@@ -65,6 +65,11 @@ def quoted_places(places: list[LeftOutPlace], used: list[tuple[int, int]], text:
     """The left-out places whose every word lies in a passage the data uses."""
     quoted = PassageUnion(used)
     return {p for p in places if next(quoted.words_outside(text, p.begin, p.stop), None) is None}
+
+
+def not_taken_places(checked: Result, source_id: str) -> set[LeftOutPlace]:
+    """The places of the source's left_out passages whose tags read "not taken"."""
+    return quoted_places(left_out_places(checked, source_id), used_spans(checked, source_id), checked.texts[source_id].text)
 
 
 def _paragraphs(text: str) -> list[int]:

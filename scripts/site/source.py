@@ -13,7 +13,7 @@ from ..export.paths import source_download
 from ..model.page_ids import basis_anchor, published_anchor, quote_anchor
 from ..text.passage_union import PassageUnion
 from .common import Links, number, render_date
-from .left_out import SECTION, numbered, place_anchor, quoted_places, render_mark
+from .left_out import SECTION, not_taken_places, numbered, place_anchor, render_mark
 from .sentence_status import STATUS_WORDS, UNACCOUNTED, LeftOutPlace, SentenceStatus, counts, left_out_places, sentence_statuses, used_spans
 
 
@@ -89,7 +89,7 @@ def source_spans(checked: Result, source_id: str, links: Links) -> list[Span]:
     return spans
 
 
-def render_source_text(checked: Result, source_id: str, links: Links = Links()) -> Markup:
+def render_source_text(checked: Result, source_id: str, links: Links = Links(), not_taken: Optional[set[LeftOutPlace]] = None) -> Markup:
     """The stored text, paragraph by paragraph: every passage the data uses marked and linked
     to what uses it, every passage it leaves out marked, with its reason, and the rest plain."""
     text = checked.texts[source_id].text
@@ -104,7 +104,8 @@ def render_source_text(checked: Result, source_id: str, links: Links = Links()) 
     out_starts: dict[int, list[LeftOutPlace]] = {}
     out_stops: dict[int, list[LeftOutPlace]] = {}
     after_quotes = _after_quotes([(s.begin, s.stop) for s in spans])
-    not_taken = quoted_places(left_out, [(s.begin, s.stop) for s in spans], text)
+    if not_taken is None:
+        not_taken = not_taken_places(checked, source_id)
     for place in left_out:
         out_starts.setdefault(place.begin, []).append(place)
         out_stops.setdefault(after_quotes(place.stop), []).append(place)
@@ -243,6 +244,7 @@ def render_sources(checked: Result, links: Links = Links()) -> Markup:
     # Only checked data is rendered, where every source has its text.
     shown = [s for s in checked.dataset.sources if s.id in checked.texts]
     statuses = {s.id: sentence_statuses(checked, s.id) for s in shown}
+    not_taken = {s.id: not_taken_places(checked, s.id) for s in shown}
     sections = []
     for source in shown:
         about = Markup('<p class="bj-source__about">{}</p>').format(source.description) if source.description else Markup("")
@@ -254,15 +256,10 @@ def render_sources(checked: Result, links: Links = Links()) -> Markup:
             "{about}{status}{text}</section>"
         ).format(id=source.id, publisher=source.publisher, title=source.title, when=render_date(source.published.value),
                  how=_how_published(checked, source.id, source.published.inferred is not None), download=f"{links.site}{source_download(source)}",
-                 file=source.file, sha256=source.sha256, about=about, status=render_status_summary(statuses[source.id]), text=render_source_text(checked, source.id, links)))
+                 file=source.file, sha256=source.sha256, about=about, status=render_status_summary(statuses[source.id]), text=render_source_text(checked, source.id, links, not_taken[source.id])))
     contents = Markup("")
     if len(shown) > 1:
         contents = Markup('<ul class="bj-source-list">{}</ul>').format(Markup("").join(
             Markup('<li><a href="#{}">{}: {}</a></li>').format(s.id, s.publisher, s.title) for s in shown))
     plain = any(sentence.status == UNACCOUNTED for found in statuses.values() for sentence in found)
-    not_taken = any(_has_not_taken(checked, s.id) for s in shown)
-    return render_legend(plain, not_taken) + contents + Markup("").join(sections)
-
-
-def _has_not_taken(checked: Result, source_id: str) -> bool:
-    return bool(quoted_places(left_out_places(checked, source_id), used_spans(checked, source_id), checked.texts[source_id].text))
+    return render_legend(plain, any(not_taken.values())) + contents + Markup("").join(sections)

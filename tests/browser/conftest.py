@@ -103,9 +103,9 @@ def hostile_site(tmp_path_factory):
 class Watched:
     """A page that records console errors, failed requests and every URL it asks for."""
 
-    def __init__(self, context, page=None):
+    def __init__(self, context, page):
         self.context = context
-        self.page = page if page is not None else context.new_page()
+        self.page = page
         self.errors: list[str] = []
         self.failed: list[str] = []
         self.requests: list[str] = []
