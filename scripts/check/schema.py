@@ -343,6 +343,8 @@ def _value_message(field: str, problem) -> str:
         return f"{field!r} lists the same item twice"
     if kind == "minLength":
         return f"{field!r} is empty"
+    if kind == "maxLength":
+        return f"{field!r} is {len(got)} characters long; write at most {problem.validator_value}"
     return f"{field!r}: {problem.message}"
 
 
