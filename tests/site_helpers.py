@@ -17,6 +17,8 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 PROJECT_PARTS = ["mkdocs.yml", "docs", "scripts", "data", "overrides"]
+# What `make` reads to find the environment it made (its stamp holds both locks' checksum).
+MAKE_PARTS = ["Makefile", "requirements-installer.txt", "requirements.txt"]
 HOSTILE_TEXT = '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a>'
 # A summary may write no number its entry's quotes do not (F603): its payload spells none.
 HOSTILE_SUMMARY = HOSTILE_TEXT.translate(str.maketrans("0123456789", "abcdefghij"))
@@ -126,7 +128,7 @@ class ServedCopy:
 
     def __init__(self, into: Path):
         self.project = copy_project(into)
-        for part in ("Makefile", "requirements.txt"):
+        for part in MAKE_PARTS:
             shutil.copy2(ROOT / part, self.project / part)
         stamps = list(Path(sys.prefix).glob(".installed-*"))
         assert stamps, f"{sys.prefix} was not made by make; run the suite with `make test`"

@@ -15,6 +15,7 @@ import jsonschema
 import pytest
 
 from tests.conftest import DATA, REAL_DATA, ROOT
+from tests.site_helpers import MAKE_PARTS
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 DEPENDABOT = ROOT / ".github" / "dependabot.yml"
@@ -69,18 +70,26 @@ def test_every_action_is_pinned_to_a_commit_with_its_release_noted():
         assert re.fullmatch(r" # v\d+\.\d+\.\d+", comment), (action, comment)
 
 
-def test_the_install_is_hash_locked():
-    import re
-
-    lock = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name, least", [("requirements.txt", 50), ("requirements-installer.txt", 1)])
+def test_the_install_is_hash_locked(name, least):
+    lock = (ROOT / name).read_text(encoding="utf-8")
     pins = re.findall(r"^([A-Za-z0-9_.-]+)==(\S+) \\$", lock, re.M)
-    assert len(pins) > 50
+    assert len(pins) >= least
     blocks = [b for b in re.split(r"\n(?=[A-Za-z0-9_.-]+==)", lock) if re.match(r"[A-Za-z0-9_.-]+==", b)]
     assert len(blocks) == len(pins) and all("--hash=sha256:" in block for block in blocks)
     # This machine's own index and wheel folders must never reach the file.
     assert "file://" not in lock and "--find-links" not in lock and "--index-url" not in lock and "/opt/" not in lock
+
+
+def test_make_installs_only_from_the_locks_with_their_hashes():
+    """pip installs uv from its lock, uv the project's packages from theirs; both refuse a
+    file whose hash the lock does not hold."""
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "pip install --quiet --require-hashes -r $(LOCK)" in makefile and "LOCK := requirements.txt" in makefile
+    assert "LOCK := requirements.txt" in makefile and "INSTALLER := requirements-installer.txt" in makefile
+    recipe = re.search(r"^\$\(STAMP\):\n((?:\t.*\n)+)", makefile, re.M).group(1)
+    installs = [line.strip() for line in recipe.splitlines() if " install " in line]
+    assert installs == ["$(VENV)/bin/pip install --quiet --require-hashes -r $(INSTALLER)",
+                        "UV_LINK_MODE=copy $(VENV)/bin/uv pip install --quiet --python $(VENV)/bin/python --require-hashes -r $(LOCK)"]
 
 
 def test_the_workflow_runs_the_checker_tests_and_a_strict_build():
@@ -171,8 +180,8 @@ def test_make_hooks_installs_the_hook_as_the_readme_says(tmp_path):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "`make hooks`" in readme
     repo = pre_commit_repo(tmp_path)
-    shutil.copy2(ROOT / "Makefile", repo / "Makefile")
-    shutil.copy2(ROOT / "requirements.txt", repo / "requirements.txt")
+    for part in MAKE_PARTS:
+        shutil.copy2(ROOT / part, repo / part)
     shutil.rmtree(repo / ".venv")
     (repo / ".venv").symlink_to(sys.prefix)  # the environment `make` made, stamp included
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PRE_COMMIT_COLOR": "never",
