@@ -13,7 +13,7 @@ unexport PYTHONDONTWRITEBYTECODE
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 MAKEFLAGS += --jobs=2
 
-.PHONY: serve test check build bench hooks lock clean
+.PHONY: serve test environment check build bench hooks lock clean
 
 # The stamp's name holds the locks' checksum, so a changed lock makes a new environment,
 # and a copied or freshly cloned tree with the same locks does not. pip installs uv, hash
@@ -40,7 +40,10 @@ $(LIGHTHOUSE): tests/audit/package-lock.json
 	  (cd tests/audit && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || echo "npm ci failed in tests/audit; the audits will say why"; \
 	fi
 
-test: $(STAMP) $(LIGHTHOUSE)
+# What the suite needs installed, without running it (.ci/run installs Debian's packages meanwhile).
+environment: $(STAMP) $(LIGHTHOUSE)
+
+test: environment
 	$(VENV)/bin/python -m pytest
 
 FORMAT ?= text
