@@ -82,8 +82,9 @@ def test_the_install_is_hash_locked(name, least):
 
 
 def test_make_installs_only_from_the_locks_with_their_hashes():
-    """pip installs uv from its lock, uv the project's packages from theirs; both refuse a
-    file whose hash the lock does not hold."""
+    """pip installs uv from its lock and uv the project's packages from theirs, each told to
+    require a hash for every file (--require-hashes), so that neither takes a file the lock
+    does not name."""
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "LOCK := requirements.txt" in makefile and "INSTALLER := requirements-installer.txt" in makefile
     recipe = re.search(r"^\$\(STAMP\):\n((?:\t.*\n)+)", makefile, re.M).group(1)
