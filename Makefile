@@ -71,7 +71,7 @@ lock:
 	test -x $(LOCK_TOOLS)/bin/pip-compile || ($(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet pip-tools==7.6.2)
 	$(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
 	  --extra test $(if $(UPGRADE),--upgrade) --output-file $(LOCK) pyproject.toml
-	$(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --no-emit-index-url --no-emit-find-links \
+	$(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
 	  $(if $(UPGRADE),--upgrade) --output-file $(INSTALLER) requirements-installer.in
 
 clean:
