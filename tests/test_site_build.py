@@ -21,11 +21,6 @@ pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
-def real_site(built_site) -> Path:
-    return built_site
-
-
-@pytest.fixture(scope="module")
 def data() -> dict:
     return yaml.safe_load(REAL_DATA.read_text(encoding="utf-8"))
 
@@ -64,9 +59,8 @@ def page(site: Path, name: str) -> str:
 
 
 def test_strict_build_has_no_warning_of_ours(built_site_log):
-    stderr = built_site_log
-    assert "WARNING" not in stderr and "Traceback" not in stderr, stderr
-    assert "end of life" not in stderr.lower()
+    assert "WARNING" not in built_site_log and "Traceback" not in built_site_log, built_site_log
+    assert "end of life" not in built_site_log.lower()
 
 
 def test_every_event_and_figure_is_on_the_timeline(real_site, data):
