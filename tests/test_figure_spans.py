@@ -217,6 +217,11 @@ def one_figure(folder, sentence: str, value: int, start: str, qualifier: str = "
     """The codes of a source of one sentence, quoted whole by a figure of `value` whose count
     starts on `start`, written in its quote, and up to "detained" by an event of that date or `event_date`
     (whose quote, like every event's, would read "1900 people" as a year)."""
+    return [d.code for d in figure_diagnostics(folder, sentence, value, start, qualifier, event_date)]
+
+
+def figure_diagnostics(folder, sentence: str, value: int, start: str, qualifier: str = "", event_date: str = "", as_of: str = ""):
+    """The errors of one_figure's data, whose count ends on `as_of` where one is given."""
     source = f"Report, 1990\n{sentence}.\n".encode()
     (folder / "sources").mkdir(exist_ok=True)
     (folder / "sources" / "report.txt").write_bytes(source)
@@ -250,7 +255,7 @@ figures:
     event: arrests
     start:
       date: "{start}"{qualified.replace(chr(10), chr(10) + "  ")}
-    as_of: not stated
+    as_of:{f'{chr(10)}      date: "{as_of}"' if as_of else " not stated"}
     source: report
     quote: {sentence}
 relations: []
@@ -258,7 +263,7 @@ left_out: []
 """
     path = folder / "data.yaml"
     path.write_text(text, encoding="utf-8")
-    return [d.code for d in check_file(str(path)).errors]
+    return check_file(str(path)).errors
 
 
 @pytest.mark.parametrize("sentence, value, start, expected", [
@@ -278,6 +283,26 @@ def test_a_span_written_in_the_figure_s_quote_is_held_to_it_and_the_value_to_its
     start, _, event_date = start.partition(">")  # the event's date, where it is not the start
     date, _, qualifier = start.partition("|")
     assert one_figure(tmp_path, sentence, value, date, qualifier, event_date) == expected
+
+
+@pytest.mark.parametrize("sentence", ["Between 2 May and 9 May 1990 the police detained 1900 people", "From 2 to 9 May 1990 the police detained 1900 people"])
+@pytest.mark.parametrize("start, as_of, wrong, written", [
+    ("1990-05-02", "1990-05-09", None, None),
+    ("1990-05-02", "1990-05-10", "as_of", "9 May 1990"),
+    ("1990-05-03", "1990-05-09", "start", "2 May 1990"),
+])
+def test_a_quote_that_writes_the_start_and_the_end_holds_each_to_its_own_day(tmp_path, sentence, start, as_of, wrong, written):
+    """A quote's range from the count's first day to its last writes both: a wrong start or
+    end is the one error, on its own line, naming the day the quote writes for it."""
+    errors = figure_diagnostics(tmp_path, sentence, 1900, start, event_date="1990-05-02/1990-05-09", as_of=as_of)
+    if wrong is None:
+        assert errors == []
+        return
+    (error,) = errors
+    lines = (tmp_path / "data.yaml").read_text(encoding="utf-8").split("\n")
+    own_date = lines.index(f"    {wrong}:") + 2  # the date's line, under "start:" or "as_of:" (lines count from 1)
+    assert error.code == "T700" and error.line == own_date, (error.line, error.message)
+    assert f"writes {written} (" in error.message
 
 
 def test_a_value_swapped_for_a_number_of_the_date_says_the_number_is_the_date_s():

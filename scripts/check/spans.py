@@ -75,8 +75,9 @@ def _inferred_whole(readings: Readings, source_id: str, dated: Dated) -> bool:
 
 def _by_end(figure: Figure, written: tuple[Mention, ...]) -> tuple[list[Mention], list[Mention]]:
     """Which of the quote's dates write the start and which the end: a date that agrees with
-    the end and not the start is the end's; a range from the start to the end ("from 1 to 5
-    January") writes both; any other date is held to the start."""
+    the end and not the start is the end's; a range ("from 1 to 5 January") one of whose
+    days is its end's writes both, so that a wrong start or end is named as itself; any
+    other date is held to the start."""
     if figure.as_of is None:
         return list(written), []
     start, end = figure.start.value, figure.as_of.value
@@ -85,7 +86,7 @@ def _by_end(figure: Figure, written: tuple[Mention, ...]) -> tuple[list[Mention]
         to_start, to_end = conflicts(start, mention) is None, conflicts(end, mention) is None
         if not to_start and not to_end and mention.start != mention.end:
             first, last = mention._replace(end=mention.start), mention._replace(start=mention.end)
-            if conflicts(start, first) is None and conflicts(end, last) is None:
+            if conflicts(start, first) is None or conflicts(end, last) is None:
                 begins.append(first)
                 ends.append(last)
                 continue
