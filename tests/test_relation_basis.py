@@ -102,6 +102,20 @@ def test_a_basis_of_an_unknown_source_is_one_reference_error():
     assert ":84:15: M302 no source has the id 'minl'; did you mean 'mini'?" in line
 
 
+@pytest.mark.parametrize("basis, speaks", [
+    ("people were recognised as victims", True),  # over the total's quote, "Officially, 20 people were recognised"
+    ("Officially, 20", True),  # its value, and over its quote
+    ("recognised as victims", True),  # its quote's last word
+    ("as victims by the end of 1991", False),  # the words right after its quote
+])
+def test_a_basis_speaks_of_its_total_where_it_lies_over_the_total_s_quote(basis, speaks):
+    text = (FIXTURES / "relation_basis_not_about_the_relation.yaml").read_text(encoding="utf-8")
+    changed = text.replace("quote: the council met in the town hall", f"quote: {basis}")
+    assert changed != text
+    codes = [d.code for d in check_text(changed, str(FIXTURES / "changed.yaml")).errors]
+    assert ("R805" not in codes) == speaks, codes
+
+
 # --- the site's words -------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
