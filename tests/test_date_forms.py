@@ -125,6 +125,20 @@ def test_slashed_dates_are_refused_with_the_reason():
     assert "is not read as a date" in one_way.why and "could be" not in one_way.why
 
 
+@pytest.mark.parametrize("written, readings", [
+    ("31/12/1990", [(1990, 12, 31)]),  # only day first: there is no 31st month
+    ("12/31/1990", [(1990, 12, 31)]),  # only month first
+    ("01/13/1990", [(1990, 1, 13)]),
+    ("31/01/1990", [(1990, 1, 31)]),
+    ("01/01/1990", [(1990, 1, 1)]),  # both ways the same day, named once
+    ("1/2/90", [(None, 2, 1), (None, 1, 2)]),  # a year of two digits is not known
+    ("32/01/1990", []), ("01/32/1990", []), ("13/13/1990", []), ("00/05/1990", []), ("05/00/1990", []),
+])
+def test_a_slashed_date_names_each_day_it_could_be_and_no_impossible_one(written, readings):
+    (refusal,) = refused_dates(f"on {written} the council met")
+    assert refusal.written == written and [tuple(day) for day in refusal.readings] == readings
+
+
 @pytest.mark.parametrize(
     "text, time, written",
     [
