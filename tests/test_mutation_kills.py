@@ -343,3 +343,27 @@ def test_an_acknowledged_difference_is_a_warning_that_says_what_differs():
     warning = _one(check_file(str(FIXTURES / "valid.yaml")).diagnostics, "R800")
     assert not warning.is_error
     assert (warning.code, warning.message) == ("R800", "acknowledged difference of +1: the parts add up to 19 (12 + 7), and recognised is 20")
+
+
+# --- What a coverage message shows of a long passage or sentence: whole up to a limit, then its
+# beginning (and, for a passage, its end) around an ellipsis.
+
+@pytest.mark.parametrize("length, whole", [(120, True), (121, False)])
+def test_a_passage_not_accounted_for_is_shown_whole_up_to_120_characters(length, whole):
+    from scripts.check.coverage import _shortened
+
+    words = "".join(chr(ord("a") + i % 26) for i in range(length))
+    assert _shortened(words) == (words if whole else f"{words[:70]} … {words[-40:]}")
+
+
+@pytest.mark.parametrize("limit, cut, count", [(240, 200, 1), (120, 100, 2)])
+def test_a_sentence_not_accounted_for_is_shown_whole_up_to_its_limit(limit, cut, count):
+    from scripts.check.coverage import _sentences_shown
+    from scripts.text.sentences import Sentences
+
+    for length in (limit, limit + 1):
+        sentence = "A" + "b" * (length - 2) + "."
+        sentences = Sentences(" ".join([sentence] * count))
+        shown = _sentences_shown(sentences, list(range(count)))
+        each = sentence if length <= limit else sentence[:cut] + " …"
+        assert shown == ("The sentence: " if count == 1 else "The sentences: ") + " ".join([f"«{each}»"] * count), (length, shown)
