@@ -53,5 +53,5 @@ CODES: dict[str, tuple[str, str]] = {
     "C900": ("Number not accounted for", "A number written in the source is neither captured by a figure or a date nor listed under left_out with a reason."),
     "C902": ("Captured and left out", "A left_out passage writes a number that a figure captures as its value. A number is either a figure or left out: remove the left_out entry, or shorten it so it leaves that number alone. (A date's numbers may be both.)"),
     "C903": ("Words not accounted for", "Words of a source that lie in no passage the data uses (an entry's or a figure's quote, a date's or a place's passage, a relation's basis, the source's title) and in no left_out passage. Quote them in an entry, or list them under left_out with the reason the timeline leaves them out. One message a sentence."),
-    "C904": ("Nothing left out", "A left_out passage whose every word and number the data already accounts for without it (quoted, dated, or left out by another entry), and which keeps no date from being read: remove it."),
+    "C904": ("Nothing left out", "A left_out passage whose every word and number the data already accounts for without it (quoted, dated, or left out by another entry), and which keeps no date from being read: remove it. Of two entries that leave out the same, the later is reported."),
 }

@@ -129,3 +129,36 @@ def test_a_relation_naming_a_figure_by_a_typo_leaves_the_other_summaries_checked
         event["summary"] += " Some 23 more were hurt."
     lines = errors_after(change)
     assert sorted(line.split(": ")[1].split(" ")[0] for line in lines) == ["F603", "M302"], lines
+
+
+# --- A left_out entry needed for a number alone: its words quoted by an event, its number no
+# figure's. The harbour fixture's flood now sinks 30 boats, which the event's quote writes.
+
+def harbour_with_sunk_boats(folder, left_out: list[str]) -> tuple[str, list]:
+    import hashlib
+
+    source = (FIXTURES / "sources" / "harbour.txt").read_text(encoding="utf-8").replace("the harbour flooded.", "the harbour flooded and 30 boats sank.")
+    (folder / "sources").mkdir(exist_ok=True)
+    (folder / "sources" / "harbour.txt").write_text(source, encoding="utf-8")
+    data = (FIXTURES / "left_out_leaving_nothing_out.yaml").read_text(encoding="utf-8")
+    data = data.replace("926126fd894e625029829ed8ed62aa778a4bd5acc1f88b1eddbb1f0425068c50", hashlib.sha256(source.encode()).hexdigest())
+    data = data.replace("quote: On May 4, 1990, the harbour flooded\n", "quote: On May 4, 1990, the harbour flooded and 30 boats sank\n")
+    entries = "".join(f"  - quote: {quote}\n    source: harbour\n    reason: The boats are no figure of the timeline.\n" for quote in left_out)
+    data = data[:data.index("  - quote: the harbour flooded\n")] + entries
+    (folder / "data.yaml").write_text(data, encoding="utf-8")
+    return data, check_file(str(folder / "data.yaml")).errors
+
+
+@pytest.mark.parametrize("left_out", [["30 boats sank"], ["the harbour flooded and 30"]])
+def test_a_left_out_entry_whose_words_are_quoted_leaves_out_the_number_no_figure_captures(tmp_path, left_out):
+    assert [d.code for d in harbour_with_sunk_boats(tmp_path, [])[1]] == ["C900"]
+    assert harbour_with_sunk_boats(tmp_path, left_out)[1] == []
+
+
+def test_of_two_left_out_entries_that_leave_out_the_same_number_only_the_later_is_to_remove(tmp_path):
+    """Told to remove both, an editor would leave the number unaccounted for."""
+    data, errors = harbour_with_sunk_boats(tmp_path, ["30 boats sank", "the harbour flooded and 30"])
+    (error,) = errors
+    later = data.split("\n").index("  - quote: the harbour flooded and 30") + 1
+    assert (error.code, error.line) == ("C904", later)
+    assert harbour_with_sunk_boats(tmp_path, ["30 boats sank"])[1] == []

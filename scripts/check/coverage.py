@@ -170,19 +170,23 @@ def _listed(items: Iterable[str]) -> str:
 
 def _accounting_for_nothing(dataset: Dataset, readings: Readings, accounted: dict[str, "Accounted"],
                             used: dict[str, list[tuple[int, int]]]) -> list[int]:
-    """The left_out entries every word and number of which the data accounts for without them."""
+    """The left_out entries every word and number of which the data accounts for without them.
+    Two entries that leave out the same words or number are not both idle: removing both would
+    lose what they leave out. The later is judged first, and an entry found idle leaves out
+    nothing for the others, so the earlier one stays."""
     passages = _left_out_passages(dataset, readings)
     covered = {source_id: PassageUnion(spans) for source_id, spans in used.items()}
     unread = _keeping_dates_unread(dataset, readings, passages)
-    idle = []
-    for index, entry in enumerate(dataset.left_out):
+    idle = set()
+    for index in reversed(range(len(dataset.left_out))):
+        entry = dataset.left_out[index]
         reading = readings(entry.source, entry.quote)
         if entry.source not in covered or not reading.offsets or index in unread:
             continue
         others = passages[entry.source]
 
         def elsewhere(begin: int, stop: int) -> bool:
-            return any(label != index for label in others.holding(begin, stop))
+            return any(label != index and label not in idle for label in others.holding(begin, stop))
 
         text = readings.texts[entry.source].text
         needed = False
@@ -194,8 +198,8 @@ def _accounting_for_nothing(dataset: Dataset, readings: Readings, accounted: dic
                 needed = True
                 break
         if not needed:
-            idle.append(index)
-    return idle
+            idle.add(index)
+    return sorted(idle)
 
 
 def _keeping_dates_unread(dataset: Dataset, readings: Readings, passages: dict[str, Labelled]) -> set[int]:
