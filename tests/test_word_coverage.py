@@ -112,6 +112,19 @@ def test_the_article_reads_as_29_sentences_with_the_headline_apart():
     assert sentences[2].startswith("As Caliber.Az recalls") and sentences[3].endswith("against the Azerbaijani people.")
 
 
+def test_each_offset_lies_in_the_sentence_that_holds_it_and_in_none_between_or_after():
+    sentences = Sentences("Ab cd. Ef gh.  ")
+    assert sentences.spans == [(0, 6), (7, 13)]
+    assert [sentences.index_at(at) for at in range(16)] == [0] * 6 + [None] + [1] * 6 + [None] * 3
+
+
+def test_the_gaps_between_passages_are_never_empty_and_words_are_read_from_the_text_s_start():
+    assert list(Covered([(3, 5), (5, 8)]).gaps(0, 10)) == [(0, 3), (8, 10)]
+    assert list(Covered([(0, 4)]).gaps(0, 10)) == [(4, 10)]  # a passage from the start leaves no empty gap before it
+    assert list(Covered([(6, 10)]).gaps(0, 10)) == [(0, 6)]  # nor one to the end
+    assert list(Covered([]).words_outside("ab cd")) == [(0, 2), (3, 5)]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Headline without a stop\nFirst sentence. Second one.", ["Headline without a stop", "First sentence.", "Second one."]),
     ("Dr. Smith arrived on Jan. 5. He left.\r\n", ["Dr. Smith arrived on Jan. 5.", "He left."]),
