@@ -144,22 +144,36 @@ def test_a_relation_naming_a_figure_by_a_typo_leaves_the_other_summaries_checked
     assert sorted(line.split(": ")[1].split(" ")[0] for line in lines) == ["F603", "M302"], lines
 
 
-# --- A left_out entry needed for a number alone: its words quoted by an event, its number no
-# figure's. The harbour fixture's flood now sinks 30 boats, which the event's quote writes.
+# --- A left_out entry needed for a number or a date alone: its words quoted by an event, its
+# number no figure's, or its date one the event's quote must not be read with. Made from the
+# harbour fixture, whose source and event quote are changed alike.
 
-def harbour_with_sunk_boats(folder, left_out: list[str]) -> tuple[str, list]:
+def harbour_changed(folder, source_change: tuple[str, str], quote_change: tuple[str, str], left_out: list[str]) -> tuple[str, list]:
     import hashlib
 
-    source = (FIXTURES / "sources" / "harbour.txt").read_text(encoding="utf-8").replace("the harbour flooded.", "the harbour flooded and 30 boats sank.")
+    source = (FIXTURES / "sources" / "harbour.txt").read_text(encoding="utf-8").replace(*source_change)
     (folder / "sources").mkdir(exist_ok=True)
     (folder / "sources" / "harbour.txt").write_text(source, encoding="utf-8")
     data = (FIXTURES / "left_out_leaving_nothing_out.yaml").read_text(encoding="utf-8")
     data = data.replace("926126fd894e625029829ed8ed62aa778a4bd5acc1f88b1eddbb1f0425068c50", hashlib.sha256(source.encode()).hexdigest())
-    data = data.replace("quote: On May 4, 1990, the harbour flooded\n", "quote: On May 4, 1990, the harbour flooded and 30 boats sank\n")
-    entries = "".join(f"  - quote: {quote}\n    source: harbour\n    reason: The boats are no figure of the timeline.\n" for quote in left_out)
+    data = data.replace(*quote_change)
+    entries = "".join(f"  - quote: {quote}\n    source: harbour\n    reason: Not for the timeline.\n" for quote in left_out)
     data = data[:data.index("  - quote: the harbour flooded\n")] + entries
     (folder / "data.yaml").write_text(data, encoding="utf-8")
     return data, check_file(str(folder / "data.yaml")).errors
+
+
+def harbour_with_sunk_boats(folder, left_out: list[str]) -> tuple[str, list]:
+    """The flood sinks 30 boats, which the event's quote writes and no figure captures."""
+    return harbour_changed(folder, ("the harbour flooded.", "the harbour flooded and 30 boats sank."),
+                           ("quote: On May 4, 1990, the harbour flooded\n", "quote: On May 4, 1990, the harbour flooded and 30 boats sank\n"), left_out)
+
+
+def harbour_with_a_second_date(folder, left_out: list[str]) -> tuple[str, list]:
+    """The mayor resigns "a month after May 4", which the event's quote writes and must not be
+    read as the event's date."""
+    return harbour_changed(folder, ("June 1, 1990.", "June 1, 1990, a month after May 4."),
+                           ("quote: The mayor resigned on June 1, 1990\n", "quote: The mayor resigned on June 1, 1990, a month after May 4\n"), left_out)
 
 
 @pytest.mark.parametrize("left_out", [["30 boats sank"], ["the harbour flooded and 30"]])
@@ -168,10 +182,18 @@ def test_a_left_out_entry_whose_words_are_quoted_leaves_out_the_number_no_figure
     assert harbour_with_sunk_boats(tmp_path, left_out)[1] == []
 
 
-def test_of_two_left_out_entries_that_leave_out_the_same_number_only_the_later_is_to_remove(tmp_path):
-    """Told to remove both, an editor would leave the number unaccounted for."""
-    data, errors = harbour_with_sunk_boats(tmp_path, ["30 boats sank", "the harbour flooded and 30"])
-    (error,) = errors
-    later = data.split("\n").index("  - quote: the harbour flooded and 30") + 1
-    assert (error.code, error.line) == ("C904", later)
-    assert harbour_with_sunk_boats(tmp_path, ["30 boats sank"])[1] == []
+@pytest.mark.parametrize("made, entries", [
+    (harbour_with_sunk_boats, ["30 boats sank", "the harbour flooded and 30"]),
+    (harbour_with_a_second_date, ["after May 4", "May 4"]),
+    (harbour_with_a_second_date, ["May 4", "after May 4"]),
+    (harbour_with_a_second_date, ["a month after May 4", "after May 4", "May 4"]),
+])
+def test_of_left_out_entries_that_leave_out_the_same_number_or_date_only_the_later_are_to_remove(tmp_path, made, entries):
+    """Told to remove them all, an editor would leave the number unaccounted for, or the date
+    read as the event's."""
+    assert [d.code for d in made(tmp_path, [])[1]] in (["C900"], ["T700"])
+    data, errors = made(tmp_path, entries)
+    lines = data.split("\n")
+    later = [lines.index(f"  - quote: {quote}") + 1 for quote in entries[1:]]
+    assert [(d.code, d.line) for d in errors] == [("C904", line) for line in later]
+    assert made(tmp_path, entries[:1])[1] == []

@@ -176,17 +176,20 @@ def _accounting_for_nothing(dataset: Dataset, readings: Readings, accounted: dic
     nothing for the others, so the earlier one stays."""
     passages = _left_out_passages(dataset, readings)
     covered = {source_id: PassageUnion(spans) for source_id, spans in used.items()}
-    unread = _keeping_dates_unread(dataset, readings, passages)
+    dates = _event_dates_held(dataset, readings, passages)
     idle = set()
     for index in reversed(range(len(dataset.left_out))):
         entry = dataset.left_out[index]
         reading = readings(entry.source, entry.quote)
-        if entry.source not in covered or not reading.offsets or index in unread:
+        if entry.source not in covered or not reading.offsets:
             continue
         others = passages[entry.source]
 
         def elsewhere(begin: int, stop: int) -> bool:
             return any(label != index and label not in idle for label in others.holding(begin, stop))
+
+        if any(not elsewhere(begin, stop) for begin, stop in dates.get((entry.source, index), ())):
+            continue  # it alone, of the entries kept, keeps a date an event's quote writes from being read
 
         text = readings.texts[entry.source].text
         needed = False
@@ -202,20 +205,21 @@ def _accounting_for_nothing(dataset: Dataset, readings: Readings, accounted: dic
     return sorted(idle)
 
 
-def _keeping_dates_unread(dataset: Dataset, readings: Readings, passages: dict[str, Labelled]) -> set[int]:
-    """The left_out entries that alone keep a date an event's quote writes from being read
-    as the event's (check_dates reads no date inside a left_out passage)."""
-    alone = set()
+def _event_dates_held(dataset: Dataset, readings: Readings, passages: dict[str, Labelled]) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    """Where the dates that events' quotes write lie in left_out passages, by (source, entry):
+    check_dates reads no date inside a left_out passage, so an entry may be needed for a
+    date alone."""
+    held: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for event in dataset.events if dataset.left_out else ():
         reading = readings(event.source, event.quote)
         offset, labelled = reading.offset, passages.get(event.source)
         if offset is None or labelled is None:
             continue
         for mention in reading.mentions:
-            holding = labelled.holding(offset + mention.begin, offset + mention.stop)
-            if len(holding) == 1:
-                alone.add(holding[0])
-    return alone
+            span = (offset + mention.begin, offset + mention.stop)
+            for label in labelled.holding(*span):
+                held.setdefault((event.source, label), []).append(span)
+    return held
 
 
 def check_captured_and_left_out(dataset: Dataset, readings: Readings) -> list[Diagnostic]:

@@ -75,8 +75,9 @@ def _inferred_whole(readings: Readings, source_id: str, dated: Dated) -> bool:
 
 def _by_end(figure: Figure, written: tuple[Mention, ...]) -> tuple[list[Mention], list[Mention]]:
     """Which of the quote's dates write the start and which the end: a date that agrees with
-    the end and not the start is the end's; a range ("from 1 to 5 January") one of whose
-    days is its end's writes both, so that a wrong start or end is named as itself; any
+    the end and not the start is the end's; a range ("from 1 to 5 January") whose first day
+    agrees with the start or whose last day agrees with the end writes both, its first day
+    the start and its last the end, so that a wrong start or end is named as itself; any
     other date is held to the start."""
     if figure.as_of is None:
         return list(written), []
