@@ -34,9 +34,9 @@ DEV_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --dev-addr $(DEV_ADDR)
 
-# Lighthouse's Node packages (the audits) install while pip installs the Python ones: pip
-# keeps one core busy, npm takes the other (two jobs at once, MAKEFLAGS above). Where Node is
-# missing or npm fails, the audits say why when they run; nothing here stops the tests.
+# Lighthouse's Node packages (the audits) install while uv installs the Python ones (two
+# jobs at once, MAKEFLAGS above). Where Node is missing or npm fails, the audits say why
+# when they run; nothing here stops the tests.
 LIGHTHOUSE := tests/audit/node_modules/.package-lock.json
 $(LIGHTHOUSE): tests/audit/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
@@ -69,12 +69,11 @@ bench: $(STAMP)
 # environment, so it never enters the project's. The --no-emit options keep this
 # machine's own index and wheel folders out of the file.
 LOCK_TOOLS := .venv-lock
+COMPILE = $(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
 lock:
 	test -x $(LOCK_TOOLS)/bin/pip-compile || ($(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet pip-tools==7.6.2)
-	$(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
-	  --extra test $(if $(UPGRADE),--upgrade) --output-file $(LOCK) pyproject.toml
-	$(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
-	  $(if $(UPGRADE),--upgrade) --output-file $(INSTALLER) requirements-installer.in
+	$(COMPILE) --extra test --output-file $(LOCK) pyproject.toml
+	$(COMPILE) --output-file $(INSTALLER) requirements-installer.in
 
 clean:
 	rm -rf $(VENV) $(LOCK_TOOLS) site .pytest_cache

@@ -188,7 +188,7 @@ def _accounting_for_nothing(dataset: Dataset, readings: Readings, accounted: dic
         def elsewhere(begin: int, stop: int) -> bool:
             return any(label != index and label not in idle for label in others.holding(begin, stop))
 
-        if any(not elsewhere(begin, stop) for begin, stop in dates.get((entry.source, index), ())):
+        if any(not elsewhere(begin, stop) for begin, stop in dates.get(index, ())):
             continue  # it alone, of the entries kept, keeps a date an event's quote writes from being read
 
         text = readings.texts[entry.source].text
@@ -205,11 +205,11 @@ def _accounting_for_nothing(dataset: Dataset, readings: Readings, accounted: dic
     return sorted(idle)
 
 
-def _event_dates_held(dataset: Dataset, readings: Readings, passages: dict[str, Labelled]) -> dict[tuple[str, int], list[tuple[int, int]]]:
-    """Where the dates that events' quotes write lie in left_out passages, by (source, entry):
+def _event_dates_held(dataset: Dataset, readings: Readings, passages: dict[str, Labelled]) -> dict[int, list[tuple[int, int]]]:
+    """Where the dates that events' quotes write lie in left_out passages, by the entry's index:
     check_dates reads no date inside a left_out passage, so an entry may be needed for a
     date alone."""
-    held: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    held: dict[int, list[tuple[int, int]]] = {}
     for event in dataset.events if dataset.left_out else ():
         reading = readings(event.source, event.quote)
         offset, labelled = reading.offset, passages.get(event.source)
@@ -218,7 +218,7 @@ def _event_dates_held(dataset: Dataset, readings: Readings, passages: dict[str, 
         for mention in reading.mentions:
             span = (offset + mention.begin, offset + mention.stop)
             for label in labelled.holding(*span):
-                held.setdefault((event.source, label), []).append(span)
+                held.setdefault(label, []).append(span)
     return held
 
 
